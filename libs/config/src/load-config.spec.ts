@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { baseSchema, ConfigError, databaseSchema, env, loadConfig } from '@mestres/config';
 
-const schema = baseSchema.extend(databaseSchema.shape).extend({ PORT: env.port(4001), FEATURE_ON: env.bool(false) });
+const schema = baseSchema.extend(databaseSchema('catalog').shape).extend({ PORT: env.port(4001), FEATURE_ON: env.bool(false) });
 
 describe(loadConfig.name, () => {
   it('applies safe local defaults when nothing is set', () => {
     const config = loadConfig('catalog', schema, {});
     expect(config.PORT).toBe(4001);
-    expect(config.DATABASE_URL).toBe('postgres://127.0.0.1:5432/mestres');
+    expect(config.DATABASE_URL).toBe('postgres://catalog_svc:catalog_local@127.0.0.1:5432/mestres');
     expect(config.NATS_URL).toEqual(['nats://127.0.0.1:4222']);
     expect(config.FEATURE_ON).toBe(false);
     expect(config.DATABASE_READ_URL).toBeUndefined();

@@ -1,0 +1,16 @@
+export { GraphqlErrorCode } from './error-codes';
+export { DomainError, type DomainErrorDetails } from './domain-error';
+export { formatGraphqlError } from './format-error';
+export {
+  Connection,
+  ConnectionArgs,
+  PageInfo,
+  MAX_PAGE_SIZE,
+  pageSize,
+  encodeCursor,
+  decodeCursor,
+  toConnection,
+  type ConnectionShape,
+} from './connection';
+export { setCacheHint, type CacheScope } from './cache-hint';
+export { SubgraphModule, type SubgraphOptions } from './subgraph.module';
