@@ -1,0 +1,13 @@
+export { RedisModule } from './redis/redis.module';
+export { REDIS, InjectRedis } from './redis/redis.tokens';
+export type { RedisModuleOptions } from './redis/redis-module-options';
+export { createRedisClient, REDIS_COMMAND_TIMEOUT_MS } from './redis/create-redis-client';
+export { closeRedisClient } from './redis/close-redis-client';
+export { waitForRedisReady } from './redis/wait-for-redis-ready';
+export { createBullConnectionOptions } from './redis/bull-connection-options';
+export { RedisReadinessCheck } from './redis/redis-readiness.check';
+export { CacheModule } from './cache/cache.module';
+export { CacheService, type CacheStats, type GetOrLoadOptions } from './cache/cache.service';
+export type { CacheKey } from './cache/cache-key';
+export type { CacheModuleOptions } from './cache/cache-module-options';
+export { CACHE_METRICS, type CacheMetricsSink, type CacheResult } from './cache/cache-metrics';
