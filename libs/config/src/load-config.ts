@@ -15,11 +15,11 @@ export class ConfigError extends Error {
  * Validates `env` against `schema` once and returns the typed, frozen result.
  * Every problem is collected so an operator fixes them all in one go.
  */
-export function loadConfig<S extends z.ZodObject>(
+export function loadConfig<S extends z.ZodType>(
   app: string,
   schema: S,
   env: NodeJS.ProcessEnv = process.env,
-): Readonly<z.infer<S>> {
+): Readonly<z.output<S>> {
   const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
@@ -36,7 +36,7 @@ export function loadConfig<S extends z.ZodObject>(
  * Boot-time wrapper: on bad config prints one line naming every bad key and exits 1,
  * instead of letting the app crash later with a stack trace.
  */
-export function loadConfigOrExit<S extends z.ZodObject>(app: string, schema: S, env: NodeJS.ProcessEnv = process.env) {
+export function loadConfigOrExit<S extends z.ZodType>(app: string, schema: S, env: NodeJS.ProcessEnv = process.env) {
   try {
     return loadConfig(app, schema, env);
   } catch (error) {

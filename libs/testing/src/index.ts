@@ -1,0 +1,2 @@
+export { createTestDatabase, dropSchemas, testAdminUrl, uniqueSuffix, type TestDatabase } from './test-database';
+export { startNatsServer, type TestNatsServer } from './nats-server';
