@@ -10,8 +10,8 @@ export const baseSchema = z.object({
   NATS_URL: env.list(['nats://127.0.0.1:4222']),
   /** Prepended to Redis keys; tests set a unique one to isolate themselves. */
   REDIS_PREFIX: z.string().default('mestres:'),
-  /** Prepended to NATS stream names and subjects; empty in production, unique per test run. */
-  NATS_PREFIX: z.string().regex(/^([a-z0-9_-]+\.)?$/, 'must be empty or like "t1a2b."').default(''),
+  /** Isolates NATS subjects and streams on a shared server; empty in production, unique per test run. */
+  NATS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]*$/, 'may only contain letters, digits, "_" and "-"').default(''),
   /** OTLP/HTTP traces endpoint; tracing stays in-process (no export) when unset. */
   OTEL_EXPORTER_OTLP_ENDPOINT: env.optionalUrl(['http', 'https']),
   OTEL_TRACES_SAMPLER_RATIO: z.coerce.number().min(0).max(1).default(1),

@@ -14,3 +14,4 @@ export {
 } from './connection';
 export { setCacheHint, type CacheScope } from './cache-hint';
 export { SubgraphModule, type SubgraphOptions } from './subgraph.module';
+export { requestLoader, alignToKeys } from './request-loader';

@@ -1,0 +1,36 @@
+import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { CourseLevel } from './course-level.enum';
+import type { CourseEntity } from './course.entity';
+
+@ObjectType('Course', { description: 'A barista course taught by Mestres Café.' })
+@Directive('@key(fields: "id")')
+export class CourseModel {
+  @Field(() => ID, { description: 'Stable course id.' })
+  id: string;
+
+  @Field({ description: 'URL-friendly unique name, e.g. `latte-art`.' })
+  slug: string;
+
+  @Field({ description: 'Course title in Portuguese.' })
+  title: string;
+
+  @Field({ description: 'What the course covers, in Portuguese.' })
+  description: string;
+
+  @Field(() => CourseLevel, { description: 'Expected experience.' })
+  level: CourseLevel;
+
+  @Field(() => Int, { description: 'Total class time in minutes.' })
+  durationMinutes: number;
+}
+
+export function toCourseModel(entity: CourseEntity): CourseModel {
+  return {
+    id: entity.id,
+    slug: entity.slug,
+    title: entity.title,
+    description: entity.description,
+    level: entity.level as CourseLevel,
+    durationMinutes: entity.durationMinutes,
+  };
+}

@@ -1,0 +1,24 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { ApolloServerPlugin } from '@apollo/server';
+
+/**
+ * Serves GraphiQL at GET /graphql from the locally installed bundle (no CDN), rendered
+ * once at startup. Only installed when GraphiQL is enabled (off in production by default).
+ */
+export function graphiqlLandingPage(exampleQuery: string): ApolloServerPlugin {
+  const html = renderGraphiQL({
+    title: 'Mestres Café GraphQL',
+    endpoint: '/graphql',
+    defaultQuery: exampleQuery,
+    headerEditorEnabled: true,
+  } as Parameters<typeof renderGraphiQL>[0]);
+  return {
+    async serverWillStart() {
+      return {
+        async renderLandingPage() {
+          return { html };
+        },
+      };
+    },
+  };
+}
