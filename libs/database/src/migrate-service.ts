@@ -41,11 +41,15 @@ export async function migrateService(options: MigrateServiceOptions): Promise<st
     }
     if (role && role !== adminRole) {
       const exists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-      const verb = exists.rowCount ? 'ALTER' : 'CREATE';
-      const sql = await admin.query<{ sql: string }>(
-        `SELECT format('${verb} ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', $1::text, $2::text) AS sql`,
-        [role, password || null],
-      );
+      // ALTER only restates LOGIN and PASSWORD: a non-superuser admin (managed Postgres) may
+      // not even mention SUPERUSER/CREATEDB/CREATEROLE, which CREATE already denied.
+      const statement = exists.rowCount
+        ? `ALTER ROLE %I WITH LOGIN PASSWORD %L`
+        : `CREATE ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L`;
+      const sql = await admin.query<{ sql: string }>(`SELECT format('${statement}', $1::text, $2::text) AS sql`, [
+        role,
+        password || null,
+      ]);
       await admin.query(sql.rows[0].sql);
       if (!exists.rowCount) log(`created role ${role}`);
       await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${quoteIdent(role)}`);

@@ -32,6 +32,13 @@ describe('migrateService', () => {
         settings: settings(service.role),
       });
     }
+    // A second deploy re-provisions an existing role (ALTER path) and applies nothing new.
+    const rerun = await migrateService({
+      adminUrl: testAdminUrl(),
+      definition: { ...widgetDefinition, schema: catalog.schema },
+      settings: settings(catalog.role),
+    });
+    expect(rerun).toEqual([]);
     const asCatalog = new Client({ connectionString: roleUrl(catalog.role, 'local-test-password') });
     await asCatalog.connect();
     try {
