@@ -1,8 +1,10 @@
+import { accessTokenVerifierConfigSchema } from '@mestres/auth';
 import { baseSchema, env, z } from '@mestres/config';
 
 const optionalHttpUrl = env.optionalUrl(['http', 'https']);
 
 export const gatewayConfigSchema = baseSchema
+  .extend(accessTokenVerifierConfigSchema.shape)
   .extend({
     PORT: env.port(4000),
     /** Static supergraph composed by `npm run compose` (relative to the working directory). */

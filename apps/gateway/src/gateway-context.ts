@@ -1,6 +1,10 @@
+import type { CallerIdentity } from '@mestres/auth';
+
 /** Per-request state the gateway carries from the HTTP request to subgraph calls. */
 export interface GatewayContext {
-  /** Signed identity headers for subgraphs; empty for anonymous callers. */
+  /** The authenticated caller, or null for anonymous requests. */
+  identity: CallerIdentity | null;
+  /** Gateway-signed identity and client IP headers for subgraphs. */
   identityHeaders: Record<string, string>;
   requestId?: string;
 }

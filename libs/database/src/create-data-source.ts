@@ -30,7 +30,11 @@ function build(
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'warn', 'migration'],
+    // Extensions are installed by the admin step of migrateService; service roles cannot.
+    installExtensions: false,
+    // Failed queries surface as exceptions to the caller; TypeORM's own error log would
+    // print their parameters, which may hold personal data.
+    logging: ['warn', 'migration'],
     subscribers: [],
     applicationName: `${settings.applicationName}${role === 'replica' ? '-ro' : ''}`,
     poolSize: settings.poolSize,

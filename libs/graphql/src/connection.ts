@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Directive, Field, Int, ObjectType } from '@nestjs/graphql';
 import { GraphqlErrorCode } from './error-codes';
 import { DomainError } from './domain-error';
 
@@ -48,7 +48,9 @@ export function decodeCursor<T>(cursor: string | undefined | null, isValid: (val
   throw new PaginationError('after is not a valid cursor', 'after');
 }
 
+// Every subgraph returns connections, so the gateway may take PageInfo from any of them.
 @ObjectType({ description: 'Relay page information.' })
+@Directive('@shareable')
 export class PageInfo {
   @Field({ description: 'True when more items follow this page.' })
   hasNextPage: boolean;

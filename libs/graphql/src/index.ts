@@ -15,3 +15,4 @@ export {
 export { setCacheHint, type CacheScope } from './cache-hint';
 export { SubgraphModule, type SubgraphOptions } from './subgraph.module';
 export { requestLoader, alignToKeys } from './request-loader';
+export { GraphqlExceptionFilter } from './graphql-exception.filter';

@@ -3,7 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import { DynamicModule, Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { execute, parse } from 'graphql';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphqlMetricsPlugin } from '@mestres/observability';
+import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { formatGraphqlError } from './format-error';
 
 export interface SubgraphOptions {
@@ -69,7 +71,11 @@ export class SubgraphModule {
           }),
         }),
       ],
-      providers: [{ provide: SUBGRAPH_OPTIONS, useValue: options }, SchemaFileWriter],
+      providers: [
+        { provide: SUBGRAPH_OPTIONS, useValue: options },
+        { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+        SchemaFileWriter,
+      ],
     };
   }
 }

@@ -1,2 +1,3 @@
 export { createTestDatabase, dropSchemas, testAdminUrl, uniqueSuffix, type TestDatabase } from './test-database';
 export { startNatsServer, type TestNatsServer } from './nats-server';
+export { startTestApp, testServiceEnv, graphqlRequest, type TestApp } from './test-app';

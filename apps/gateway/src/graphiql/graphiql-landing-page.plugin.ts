@@ -1,5 +1,6 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import type { ApolloServerPlugin } from '@apollo/server';
+// The ESM typings, as @nestjs/apollo (ESM-only) types `plugins` with them.
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 
 /**
  * Serves GraphiQL at GET /graphql from the locally installed bundle (no CDN), rendered

@@ -1,0 +1,10 @@
+import { config } from './boot';
+import { bootstrapService, serviceOptionsFromConfig } from '@mestres/service';
+import { AppModule } from './app.module';
+
+void bootstrapService({
+  ...serviceOptionsFromConfig('gateway', config),
+  module: AppModule.forRoot(config),
+  port: config.PORT,
+  bodyLimitBytes: config.BODY_LIMIT_BYTES,
+});
