@@ -2,7 +2,8 @@
 // seed data, then the five subgraph services and the gateway, with their logs prefixed.
 // Ctrl-C stops everything it started.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -39,8 +40,8 @@ const children = new Set();
 let infraStarting;
 let shuttingDown;
 
-function spawnPrefixed(name, args) {
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnPrefixed(name, args, extraEnv = {}) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = prefixOutput(name, [child.stdout, child.stderr], { width: NAME_WIDTH });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const entry = { name, child, output, exited };
@@ -87,7 +88,9 @@ async function runStep(name, script) {
 }
 
 function startService({ name }) {
-  const service = spawnPrefixed(name, ['--enable-source-maps', `dist/apps/${name}/src/main.js`]);
+  // Subgraphs write their SDL at boot so the supergraph is composed from what they serve.
+  const schemaFile = name === GATEWAY.name ? {} : { GRAPHQL_SCHEMA_FILE: `apps/${name}/schema.graphql` };
+  const service = spawnPrefixed(name, ['--enable-source-maps', `dist/apps/${name}/src/main.js`], schemaFile);
   service.exited.then(({ code, signal }) => {
     if (shuttingDown) return;
     log(`${name} exited unexpectedly (${signal ?? `exit code ${code}`}); stopping everything`);
@@ -119,13 +122,8 @@ async function waitUntilReady({ name, port }, service) {
 }
 
 function exampleCurl() {
-  const file = path.join(root, 'scripts/dev/example-query.graphql');
-  const query = existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .replace(/^\s*#.*$/gm, '')
-        .replace(/\s+/g, ' ')
-        .trim()
-    : '{ __typename }';
+  const { EXAMPLE_QUERY } = createRequire(import.meta.url)(path.join(root, 'dist/apps/gateway/src/graphiql/example-query.js'));
+  const query = EXAMPLE_QUERY.replace(/^\s*#.*$/gm, '').replace(/\s+/g, ' ').trim();
   const body = JSON.stringify({ query }).replace(/'/g, `'\\''`);
   return `curl -s http://localhost:${GATEWAY.port}/graphql -H 'content-type: application/json' -d '${body}'`;
 }
@@ -155,7 +153,9 @@ async function main() {
 
   log(`starting ${SUBGRAPHS.map(({ name }) => name).join(', ')}...`);
   await Promise.all(SUBGRAPHS.map((spec) => waitUntilReady(spec, startService(spec))));
-  log('subgraphs ready, starting gateway...');
+  log('subgraphs ready, composing the supergraph from the schemas they serve...');
+  await runStep('compose', 'dist/apps/gateway/src/supergraph/compose.cli.js');
+  log('starting gateway...');
   await waitUntilReady(GATEWAY, startService(GATEWAY));
 
   console.log('');
