@@ -16,3 +16,4 @@ export { setCacheHint, type CacheScope } from './cache-hint';
 export { SubgraphModule, type SubgraphOptions } from './subgraph.module';
 export { requestLoader, alignToKeys } from './request-loader';
 export { GraphqlExceptionFilter } from './graphql-exception.filter';
+export { inheritCacheHint, INHERIT_CACHE_HINT } from './inherit-cache-hint';

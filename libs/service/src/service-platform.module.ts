@@ -18,6 +18,8 @@ export interface ServicePlatformOptions {
   config: BaseConfig & Partial<DatabaseConfig>;
   /** The schema the service owns; omit for services without a database (the gateway). */
   database?: (schema: string) => ServiceDatabaseDefinition;
+  /** Redis key prefix; default `REDIS_PREFIX`. Keys other services read (token revocation) must share it. */
+  redisKeyPrefix?: string;
   /** NATS settings beyond the shared config; omit to run without NATS. Needs `database`. */
   messaging?: Omit<MessagingModuleOptions, 'service' | 'servers' | 'prefix'>;
 }
@@ -59,7 +61,11 @@ export class ServicePlatformModule {
     const imports: DynamicModule[] = [
       ObservabilityModule.forRoot({ service: options.service }),
       HealthModule.forRoot(),
-      RedisModule.forRoot({ url: config.REDIS_URL, keyPrefix: config.REDIS_PREFIX, connectionName: options.service }),
+      RedisModule.forRoot({
+        url: config.REDIS_URL,
+        keyPrefix: options.redisKeyPrefix ?? config.REDIS_PREFIX,
+        connectionName: options.service,
+      }),
     ];
     if (options.database) {
       const databaseConfig = config as BaseConfig & DatabaseConfig;

@@ -1,8 +1,7 @@
 import { Args, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { setCacheHint } from '@mestres/graphql';
+import { setCacheHint, INHERIT_CACHE_HINT } from '@mestres/graphql';
 import { looksLike } from '../shared/validation';
-import { INHERIT_CACHE_HINT } from '../shared/cache-hints';
 import { CatalogSettings } from '../shared/catalog-settings';
 import { CategoriesService } from './categories.service';
 import { CategoryModel, toCategoryModel } from './category.model';

@@ -1,7 +1,6 @@
 import { Context, Info, Int, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { requestLoader, setCacheHint } from '@mestres/graphql';
-import { INHERIT_CACHE_HINT } from '../shared/cache-hints';
+import { requestLoader, setCacheHint, INHERIT_CACHE_HINT } from '@mestres/graphql';
 import { stockLoader, STOCK_CACHE_HINT } from '../stock/stock-loader';
 import { StockService } from '../stock/stock.service';
 import { ProductModel, ProductVariantModel, toProductModel, toVariantModel } from './product.model';

@@ -1,8 +1,8 @@
+import { INHERIT_CACHE_HINT } from '@mestres/graphql';
 import { Directive, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CoffeeProcess } from './coffee-process.enum';
 import { ProductKind } from './product-kind.enum';
 import { ProductStatus } from './product-status.enum';
-import { INHERIT_CACHE_HINT } from '../shared/cache-hints';
 import type { CoffeeAttributesView, ProductView, VariantView } from './product.view';
 import { RoastLevel } from './roast-level.enum';
 

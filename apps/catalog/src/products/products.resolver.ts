@@ -1,10 +1,9 @@
 import { Args, Context, ID, Info, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { type CallerIdentity, CurrentUser, hasRole, Role } from '@mestres/auth';
-import { requestLoader, setCacheHint } from '@mestres/graphql';
+import { requestLoader, setCacheHint, INHERIT_CACHE_HINT } from '@mestres/graphql';
 import { CategoriesService } from '../categories/categories.service';
 import { CategoryModel, toCategoryModel } from '../categories/category.model';
-import { INHERIT_CACHE_HINT } from '../shared/cache-hints';
 import { CatalogSettings } from '../shared/catalog-settings';
 import { stockLoader, STOCK_CACHE_HINT } from '../stock/stock-loader';
 import { StockService } from '../stock/stock.service';

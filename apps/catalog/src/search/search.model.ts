@@ -1,9 +1,8 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { PageInfo } from '@mestres/graphql';
+import { PageInfo, INHERIT_CACHE_HINT } from '@mestres/graphql';
 import { CoffeeProcess } from '../products/coffee-process.enum';
 import { ProductModel } from '../products/product.model';
 import { RoastLevel } from '../products/roast-level.enum';
-import { INHERIT_CACHE_HINT } from '../shared/cache-hints';
 
 @ObjectType('ProductEdge', { description: 'An edge in a Product connection.' })
 export class ProductEdgeModel {

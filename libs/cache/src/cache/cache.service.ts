@@ -45,7 +45,7 @@ const REDIS_WARNING_INTERVAL_MS = 30_000;
  * - Stampedes: concurrent calls for one key in a process share one loader run; across
  *   replicas a short Redis lock lets one replica load while the others poll for its value for
  *   up to `lockWaitMs`, then load themselves rather than fail.
- * - Redis trouble (not connected, command error, 250 ms command timeout) never reaches the
+ * - Redis trouble (not connected, command error, command timeout) never reaches the
  *   caller: the loader is called directly, the outcome is counted as `error`, and a warning is
  *   logged at most every 30 s. Loader errors propagate unchanged and are never cached.
  */

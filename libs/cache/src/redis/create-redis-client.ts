@@ -4,15 +4,20 @@ import { ThrottledWarning } from '../shared/throttled-warning';
 import { reconnectBackoff } from './reconnect-backoff';
 import type { RedisModuleOptions } from './redis-module-options';
 
-/** Per-command deadline: a slow or half-dead Redis must cost a request at most this much. */
-export const REDIS_COMMAND_TIMEOUT_MS = 250;
+/**
+ * Per-command deadline: a slow or half-dead Redis must cost a request at most this much.
+ * Not lower: ioredis runs this timer on the event loop, and after a stall of the process
+ * itself (GC, a big response) timers fire before pending socket reads, so a tight deadline
+ * turns healthy replies into spurious errors under load.
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 1000;
 
 /**
  * Creates an ioredis client tuned so a Redis outage never hangs a request:
  *
  * - `enableOfflineQueue: false`: while disconnected, commands fail at once instead of queueing
  *   until Redis returns (callers such as `CacheService` then fall back to the database).
- * - `commandTimeout`: a connected but unresponsive Redis fails commands after 250 ms.
+ * - `commandTimeout`: a connected but unresponsive Redis fails commands after 1 s.
  * - `maxRetriesPerRequest: 1`: a command caught by a dropped connection is retried once at most.
  * - reconnects forever with capped backoff ({@link reconnectBackoff}); `lazyConnect: false`
  *   so the first request does not pay for the handshake.

@@ -1,5 +1,5 @@
 import type { FieldMiddleware } from '@nestjs/graphql';
-import { setCacheHint } from '@mestres/graphql';
+import { setCacheHint } from './cache-hint';
 
 /** Long enough never to be the limit: the root field's hint decides. */
 const NOT_LIMITING_SECONDS = 86_400;
