@@ -7,6 +7,7 @@ export const SUBGRAPHS = [
   { name: 'catalog', port: 4001 },
   { name: 'courses', port: 4003 },
   { name: 'users', port: 4004 },
+  { name: 'jobs', port: 4005 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
