@@ -6,6 +6,22 @@ import {
   StockChangedV1,
   StockRanOutV1,
 } from './catalog.events';
+import {
+  CourseCompletedV1,
+  EnrollmentCancelledV1,
+  EnrollmentConfirmedV1,
+  EnrollmentWaitlistedV1,
+  SessionRescheduledV1,
+} from './courses.events';
+import {
+  CartUpdatedV1,
+  OrderCancelledV1,
+  OrderDeliveredV1,
+  OrderPaidV1,
+  OrderPlacedV1,
+  OrderRefundedV1,
+  OrderShippedV1,
+} from './orders.events';
 import { UserRegisteredV1 } from './users.events';
 
 /** The bounded contexts that own events; the first token of every subject. */
@@ -55,11 +71,83 @@ export const EVENT_CATALOG = {
     producer: 'catalog',
     description: 'A SKU has no units available any more.',
   },
+  'orders.order.placed.v1': {
+    schema: OrderPlacedV1,
+    version: 1,
+    producer: 'orders',
+    description: 'An order was created with its stock reserved and waits for payment.',
+  },
+  'orders.order.paid.v1': {
+    schema: OrderPaidV1,
+    version: 1,
+    producer: 'orders',
+    description: 'An order was paid: fulfil it, enrol its course seats, send the receipt.',
+  },
+  'orders.order.cancelled.v1': {
+    schema: OrderCancelledV1,
+    version: 1,
+    producer: 'orders',
+    description: 'An order was cancelled (payment declined or expired, or by an admin); its stock was released.',
+  },
+  'orders.order.shipped.v1': {
+    schema: OrderShippedV1,
+    version: 1,
+    producer: 'orders',
+    description: 'An order was handed to the carrier, with its tracking code.',
+  },
+  'orders.order.delivered.v1': {
+    schema: OrderDeliveredV1,
+    version: 1,
+    producer: 'orders',
+    description: 'An order reached the customer.',
+  },
+  'orders.order.refunded.v1': {
+    schema: OrderRefundedV1,
+    version: 1,
+    producer: 'orders',
+    description: 'Money was refunded on an order, fully or partially.',
+  },
+  'orders.cart.updated.v1': {
+    schema: CartUpdatedV1,
+    version: 1,
+    producer: 'orders',
+    description: 'A signed-in customer changed their cart; drives abandoned-cart reminders.',
+  },
   'users.user.registered.v1': {
     schema: UserRegisteredV1,
     version: 1,
     producer: 'users',
     description: 'A customer created an account.',
+  },
+  'courses.enrollment.confirmed.v1': {
+    schema: EnrollmentConfirmedV1,
+    version: 1,
+    producer: 'courses',
+    description: 'A student got a seat in a class (after payment, or promoted from the waitlist).',
+  },
+  'courses.enrollment.waitlisted.v1': {
+    schema: EnrollmentWaitlistedV1,
+    version: 1,
+    producer: 'courses',
+    description: 'A paid seat did not fit in a full class; the student is on its waitlist.',
+  },
+  'courses.enrollment.cancelled.v1': {
+    schema: EnrollmentCancelledV1,
+    version: 1,
+    producer: 'courses',
+    description: 'An enrollment was cancelled because its order was cancelled or refunded.',
+  },
+  'courses.course.completed.v1': {
+    schema: CourseCompletedV1,
+    version: 1,
+    producer: 'courses',
+    description: 'A student completed every lesson of a course; carries the certificate code.',
+  },
+  'courses.session.rescheduled.v1': {
+    schema: SessionRescheduledV1,
+    version: 1,
+    producer: 'courses',
+    description: 'A class moved to another start time; reminders for the old time are stale.',
   },
 } as const satisfies Record<string, EventDefinition>;
 

@@ -21,4 +21,7 @@ export {
 export { EventEnvelopeSchema, type EventEnvelope } from './event-envelope';
 export * from './catalog.events';
 export * from './catalog.rpc';
+export * from './orders.events';
+export * from './orders.rpc';
 export * from './users.events';
+export * from './courses.events';

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import type { EventProducer } from './event-catalog';
 import {
+  GetVariantsRequestV1,
+  GetVariantsResponseV1,
   OrderStockRequestV1,
   ReserveStockRequestV1,
   ReserveStockResponseV1,
   StockAcknowledgedV1,
 } from './catalog.rpc';
+import { EnsureOrderPartitionsRequestV1, EnsureOrderPartitionsResponseV1 } from './orders.rpc';
 
 /** One versioned request/reply operation and the service that answers it. */
 export interface RpcDefinition<Request extends z.ZodType = z.ZodType, Response extends z.ZodType = z.ZodType> {
@@ -42,6 +45,20 @@ export const RPC_CATALOG = {
     version: 1,
     responder: 'catalog',
     description: 'Gives the reserved units of a cancelled or failed order back. Idempotent.',
+  },
+  'catalog.variants.get.v1': {
+    request: GetVariantsRequestV1,
+    response: GetVariantsResponseV1,
+    version: 1,
+    responder: 'catalog',
+    description: 'Current price, product facts and available units of SKUs on sale; orders prices carts and checkouts with it.',
+  },
+  'orders.maintenance.ensure-partitions.v1': {
+    request: EnsureOrderPartitionsRequestV1,
+    response: EnsureOrderPartitionsResponseV1,
+    version: 1,
+    responder: 'orders',
+    description: 'Creates the monthly partitions of the order tables ahead of time (scheduled nightly by jobs). Idempotent.',
   },
 } as const satisfies Record<string, RpcDefinition>;
 

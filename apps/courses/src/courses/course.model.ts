@@ -22,6 +22,14 @@ export class CourseModel {
 
   @Field(() => Int, { description: 'Total class time in minutes.' })
   durationMinutes: number;
+
+  @Field({ description: 'True when the course is no longer offered: it is not listed, but its page, enrollments and certificates remain.' })
+  archived: boolean;
+
+  /** Exposed as `instructor` (a federated User reference). */
+  instructorId: string | null;
+  /** Exposed as `product` (a federated Product reference). */
+  productId: string | null;
 }
 
 export function toCourseModel(entity: CourseEntity): CourseModel {
@@ -32,5 +40,8 @@ export function toCourseModel(entity: CourseEntity): CourseModel {
     description: entity.description,
     level: entity.level as CourseLevel,
     durationMinutes: entity.durationMinutes,
+    archived: entity.archivedAt !== null,
+    instructorId: entity.instructorId,
+    productId: entity.productId,
   };
 }

@@ -1,49 +1,53 @@
-import { Args, Context, Info, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { requestLoader, setCacheHint } from '@mestres/graphql';
+import { setCacheHint } from '@mestres/graphql';
+import { INHERIT_CACHE_HINT, PUBLIC_CACHE_HINT } from '../shared/cache-hints';
+import { userReference, UserReference } from '../shared/user-reference.model';
+import { CourseConnection } from './course-connection.model';
+import { CoursesArgs } from './course-filter.input';
+import { courseLoader } from './course.loader';
 import { CourseModel, toCourseModel } from './course.model';
-import type { CourseEntity } from './course.entity';
 import { CoursesService } from './courses.service';
 import { ProductReference } from './product.model';
 
 @Resolver(() => CourseModel)
 export class CoursesResolver {
-  constructor(private readonly courses: CoursesService) {}
+  constructor(private readonly courseService: CoursesService) {}
 
-  @Query(() => CourseModel, { nullable: true, description: 'A course by its slug, or null when there is none.' })
+  @Query(() => CourseModel, { nullable: true, description: 'A course by its slug, or null when there is none. Archived courses are still found.' })
   async course(
     @Args('slug', { description: 'Course slug, e.g. `latte-art`.' }) slug: string,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CourseModel | null> {
-    setCacheHint(info, { maxAge: 60, scope: 'PUBLIC' });
-    const course = await this.courses.findBySlug(slug);
+    setCacheHint(info, PUBLIC_CACHE_HINT);
+    const course = await this.courseService.findBySlug(slug);
     return course ? toCourseModel(course) : null;
   }
-}
 
-@Resolver(() => ProductReference)
-export class ProductCourseResolver {
-  constructor(private readonly courses: CoursesService) {}
+  @Query(() => CourseConnection, { description: 'Offered courses (not archived), ordered by slug, optionally filtered.' })
+  courses(@Args() args: CoursesArgs, @Info() info: GraphQLResolveInfo): Promise<CourseConnection> {
+    setCacheHint(info, PUBLIC_CACHE_HINT);
+    return this.courseService.list(args.filter, args.first, args.after, toCourseModel);
+  }
 
-  /** The gateway hands us `{ id }`; the course itself is loaded (batched) by `course`. */
+  /** Other subgraphs reference courses by id; a whole batch costs one statement. */
   @ResolveReference()
-  resolveReference(reference: { __typename: 'Product'; id: string }): ProductReference {
-    return { id: reference.id };
+  async resolveReference(@Parent() reference: { __typename: 'Course'; id: string }, @Context() context: object): Promise<CourseModel | null> {
+    const course = await courseLoader(context, this.courseService).load(reference.id);
+    return course ? toCourseModel(course) : null;
   }
 
-  @ResolveField(() => CourseModel, {
+  @ResolveField(() => UserReference, { ...INHERIT_CACHE_HINT, nullable: true, description: 'Who teaches the course; null while unassigned.' })
+  instructor(@Parent() course: CourseModel): UserReference | null {
+    return course.instructorId ? userReference(course.instructorId) : null;
+  }
+
+  @ResolveField(() => ProductReference, {
+    ...INHERIT_CACHE_HINT,
     nullable: true,
-    description: 'For course-seat products, the course the seat belongs to; null for other products.',
+    description: 'The catalog product that sells seats of this course (one variant per class, see `CourseSession.seat` for prices); null when not on sale.',
   })
-  async course(
-    @Parent() product: ProductReference,
-    @Context() context: object,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<CourseModel | null> {
-    setCacheHint(info, { maxAge: 60, scope: 'PUBLIC' });
-    const course = await requestLoader<string, CourseEntity | null>(context, 'courseByProduct', (ids) =>
-      this.courses.coursesForProducts(ids),
-    ).load(product.id);
-    return course ? toCourseModel(course) : null;
+  product(@Parent() course: CourseModel): ProductReference | null {
+    return course.productId ? { id: course.productId } : null;
   }
 }
