@@ -25,3 +25,4 @@ export * from './orders.events';
 export * from './orders.rpc';
 export * from './users.events';
 export * from './courses.events';
+export { uuidV5, DEMO_USER_ID_NAMESPACE, demoUserId } from './stable-ids';

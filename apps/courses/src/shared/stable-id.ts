@@ -1,21 +1,7 @@
-import { createHash } from 'node:crypto';
+import { demoUserId, DEMO_USER_ID_NAMESPACE, uuidV5 } from '@mestres/contracts';
 
-/** UUIDv5 (RFC 9562) of `name` in `namespace`: the same name always gives the same id. */
-export function uuidV5(namespace: string, name: string): string {
-  const bytes = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest().subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export { demoUserId, DEMO_USER_ID_NAMESPACE, uuidV5 };
 
 /** Namespace of the demo data's course, class and lesson ids. Never change it. */
 export const COURSES_ID_NAMESPACE = '1721e4f9-c753-4dfa-a182-78ee30bcfb83';
 
-/**
- * Namespace of demo user ids: `uuidV5(DEMO_USER_ID_NAMESPACE, 'user:<email>')`. The users
- * seed gives its demo accounts these ids, so other seeds can name them without a lookup.
- */
-export const DEMO_USER_ID_NAMESPACE = '895215bd-f358-4446-90a4-71a6c7dfa0ab';
-
-export const demoUserId = (email: string) => uuidV5(DEMO_USER_ID_NAMESPACE, `user:${email.toLowerCase()}`);

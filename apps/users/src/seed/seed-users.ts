@@ -1,3 +1,4 @@
+import { demoUserId } from '@mestres/contracts';
 import { Role } from '@mestres/auth';
 import { loadConfig } from '@mestres/config';
 import { createServiceDataSources, databaseSettingsFromConfig, initializeServiceDataSources } from '@mestres/database';
@@ -51,13 +52,14 @@ export async function seedUsers(options: SeedUsersOptions = {}): Promise<SeededU
       const passwordHash = await hasher.hash(DEMO_PASSWORD);
       // Raising token_version on reset revokes access tokens issued with the old roles.
       const rows: Array<{ id: string; created: boolean }> = await sources.primary.query(
-        `INSERT INTO users (email, name, password_hash, roles)
-         VALUES ($1, $2, $3, $4::text[])
+        `INSERT INTO users (id, email, name, password_hash, roles)
+         VALUES ($5, $1, $2, $3, $4::text[])
          ON CONFLICT ((lower(email))) DO UPDATE
            SET name = EXCLUDED.name, password_hash = EXCLUDED.password_hash, roles = EXCLUDED.roles,
                token_version = users.token_version + 1, updated_at = now(), password_changed_at = now()
          RETURNING id, (xmax = 0) AS created`,
-        [demo.email, demo.name, passwordHash, demo.roles],
+        // Stable ids let the other seeds (courses' instructor, orders' customer) name these users.
+        [demo.email, demo.name, passwordHash, demo.roles, demoUserId(demo.email)],
       );
       seeded.push({ id: rows[0].id, email: demo.email, roles: demo.roles, created: rows[0].created });
       log(`users: ${rows[0].created ? 'created' : 'reset'} ${demo.email} (${demo.roles.join(', ')})`);
