@@ -1,4 +1,5 @@
-// `npm test [-- <jest args>]`: backing services up, type-check, then Jest (unit and integration).
+// `npm test [-- <jest args>]`: backing services up, type-check, build, then Jest (unit,
+// integration and end-to-end).
 // Exits with Jest's exit code and stops the services it had to start.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -54,6 +55,11 @@ try {
     if (!signalled) console.error('[test] type errors: fix them first (npm run typecheck)');
     await finish(signalled ? SIGNAL_EXIT_CODES[signalled] : tscCode);
   }
+
+  // End-to-end tests run some services from their build, as production does.
+  log('building dist/ for the end-to-end tests...');
+  const buildCode = await runNodeCli(path.join(root, 'scripts/build.mjs'), []);
+  if (buildCode !== 0 || signalled) await finish(signalled ? SIGNAL_EXIT_CODES[signalled] : buildCode);
 
   const nodeOptions = process.env.NODE_OPTIONS ?? '';
   const env = {

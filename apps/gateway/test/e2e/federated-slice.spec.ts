@@ -2,9 +2,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource, type AfterQueryEvent, type EntitySubscriberInterface } from 'typeorm';
 import { loadConfig } from '@mestres/config';
-import { createTestDatabase, graphqlRequest, startTestApp, testServiceEnv, type TestApp, type TestDatabase } from '@mestres/testing';
-import { AppModule as CatalogApp } from '../../../catalog/src/app.module';
-import { catalogConfigSchema } from '../../../catalog/src/config';
+import {
+  createTestDatabase,
+  graphqlRequest,
+  startServiceProcess,
+  startTestApp,
+  testServiceEnv,
+  type ServiceProcess,
+  type TestApp,
+  type TestDatabase,
+} from '@mestres/testing';
 import { catalogDatabase } from '../../../catalog/src/database';
 import { seedCatalog } from '../../../catalog/src/seed/seed-catalog';
 import { AppModule as CoursesApp } from '../../../courses/src/app.module';
@@ -35,7 +42,9 @@ const COURSE_SEATS_QUERY = /* GraphQL */ `
 describe('gateway over catalog and courses', () => {
   let catalogDb: TestDatabase;
   let coursesDb: TestDatabase;
-  let catalog: TestApp;
+  // The catalog runs as its own process: two code-first subgraphs declaring `Product`
+  // cannot share one process (see startServiceProcess).
+  let catalog: ServiceProcess;
   let courses: TestApp;
   let gateway: TestApp;
   const linked = new Map<string, string>();
@@ -57,7 +66,7 @@ describe('gateway over catalog and courses', () => {
       );
     }
 
-    catalog = await startTestApp('catalog', CatalogApp.forRoot(loadConfig('catalog', catalogConfigSchema, testServiceEnv(catalogDb.schema))));
+    catalog = await startServiceProcess('catalog', testServiceEnv(catalogDb.schema));
     courses = await startTestApp('courses', CoursesApp.forRoot(loadConfig('courses', coursesConfigSchema, testServiceEnv(coursesDb.schema))));
     gateway = await startTestApp(
       'gateway',
@@ -75,7 +84,8 @@ describe('gateway over catalog and courses', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const app of [gateway, courses, catalog]) await app?.close();
+    for (const app of [gateway, courses]) await app?.close();
+    await catalog?.stop();
     await Promise.all([catalogDb?.drop(), coursesDb?.drop()]);
   });
 

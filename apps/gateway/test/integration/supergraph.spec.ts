@@ -12,10 +12,18 @@ describe('static supergraph', () => {
     expect(read(SUPERGRAPH_FILE)).toBe(composeCommittedSubgraphs(root));
   });
 
-  it.each(SUBGRAPHS.map(({ name }) => name))('keeps the federation directives of the %s subgraph', (name) => {
-    const sdl = read(subgraphSchemaFile(name));
-    expect(sdl).toMatch(/extend schema\s+@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+"/);
-    expect(sdl).toMatch(/@key\(fields: "/);
+  it.each(SUBGRAPHS.map(({ name }) => name))('declares the %s subgraph as Federation 2', (name) => {
+    expect(read(subgraphSchemaFile(name))).toMatch(/extend schema\s+@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+"/);
+  });
+
+  it('keeps the entity keys the subgraphs declare', () => {
+    expect(read(subgraphSchemaFile('catalog'))).toMatch(/type Product @key\(fields: "id"\)/);
+    expect(read(subgraphSchemaFile('catalog'))).toMatch(/type ProductVariant @key\(fields: "sku"\)/);
+    expect(read(subgraphSchemaFile('users'))).toMatch(/type User @key\(fields: "id"\)/);
+    const supergraph = read(SUPERGRAPH_FILE);
+    expect(supergraph).toMatch(/@join__type\(graph: CATALOG, key: "id"\)/);
+    expect(supergraph).toMatch(/@join__type\(graph: COURSES, key: "id"\)/);
+    expect(supergraph).toMatch(/@join__type\(graph: USERS, key: "id"\)/);
   });
 
   it('reports composition errors instead of writing a broken supergraph', () => {

@@ -2,6 +2,7 @@ import type { TestingModule } from '@nestjs/testing';
 import { jetstreamManager, StorageType } from '@nats-io/jetstream';
 import { connect, millis } from '@nats-io/transport-node';
 import { TransactionHost } from '@mestres/database';
+import { eventDefinitions } from '@mestres/contracts';
 import { EventPublisher, MessagingModule, NatsReadinessCheck } from '@mestres/messaging';
 import { startNatsServer, uniqueSuffix, type TestDatabase } from '@mestres/testing';
 import {
@@ -43,7 +44,9 @@ describe(MessagingModule.name, () => {
       const jsm = await jetstreamManager(nc);
       const names: string[] = [];
       for await (const name of jsm.streams.names()) if (name.startsWith(`${prefix}_`)) names.push(name);
-      expect(names.sort()).toEqual([`${prefix}_CATALOG_EVENTS`, `${prefix}_DLQ`, `${prefix}_USERS_EVENTS`]);
+      const contexts = [...new Set(eventDefinitions().map(([, definition]) => definition.producer))];
+      const expected = [...contexts.map((context) => `${prefix}_${context.toUpperCase()}_EVENTS`), `${prefix}_DLQ`];
+      expect(names.sort()).toEqual(expected.sort());
       const { config } = await jsm.streams.info(`${prefix}_CATALOG_EVENTS`);
       expect(config).toMatchObject({ subjects: [`${prefix}.catalog.*.*.*`], storage: StorageType.File, retention: 'limits' });
       expect(millis(config.duplicate_window)).toBeGreaterThanOrEqual(120_000);
