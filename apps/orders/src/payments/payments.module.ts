@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PaymentCharger } from './payment-charger';
+import { PAYMENT_PROVIDER } from './payment-provider';
+import { SandboxLedgerRepository } from './sandbox-ledger.repository';
+import { SandboxPaymentProvider } from './sandbox-payment-provider';
+
+/** The payment provider adapter (the sandbox; PAYMENT_PROVIDER selects) and the retrying charger. */
+@Module({
+  providers: [SandboxLedgerRepository, SandboxPaymentProvider, { provide: PAYMENT_PROVIDER, useExisting: SandboxPaymentProvider }, PaymentCharger],
+  exports: [PAYMENT_PROVIDER, SandboxPaymentProvider, PaymentCharger],
+})
+export class PaymentsModule {}
