@@ -5,6 +5,7 @@
  */
 export const SUBGRAPHS = [
   { name: 'catalog', port: 4001 },
+  { name: 'orders', port: 4002 },
   { name: 'courses', port: 4003 },
   { name: 'users', port: 4004 },
   { name: 'jobs', port: 4005 },
