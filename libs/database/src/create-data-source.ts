@@ -38,7 +38,10 @@ function build(
     subscribers: [],
     applicationName: `${settings.applicationName}${role === 'replica' ? '-ro' : ''}`,
     poolSize: settings.poolSize,
-    connectTimeoutMS: 3000,
+    // Also bounds the wait for a free pooled connection. Generous on purpose: callers are
+    // already bounded by the gateway's per-subgraph timeout, and a short wait here turned
+    // brief bursts on a busy machine into errors.
+    connectTimeoutMS: 10_000,
     extra: {
       // search_path makes the service's unqualified SQL (migrations, raw queries) land in its schema.
       options: `-c search_path=${quoteIdent(definition.schema)},public -c statement_timeout=${settings.statementTimeoutMs}`,

@@ -106,7 +106,7 @@ export async function createJobsTestEnvironment(overrides: Record<string, string
 }
 
 /** Polls `check` until it returns a value other than undefined/false (for effects of async work). */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

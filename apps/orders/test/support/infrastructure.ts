@@ -2,7 +2,7 @@ export const natsUrl = () => process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 export const redisUrl = () => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Retries `assertion` until it passes or `timeoutMs` elapses (then throws its last error). */
-export async function eventually(assertion: () => Promise<void> | void, timeoutMs = 20_000): Promise<void> {
+export async function eventually(assertion: () => Promise<void> | void, timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
