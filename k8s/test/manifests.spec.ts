@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type K8sObject, renderKustomization, splitImage } from './kustomize';
 import { validateWithKubernetesModels } from './support/models';
+import { type PodRef, networkAllows, podRef, serviceBackends } from './support/network-policy';
 import { findFieldProblems } from './support/strict-fields';
 import { K8S_DIR, TREES } from './support/tools';
 import {
@@ -20,10 +21,18 @@ import {
 const APPS = { gateway: 4000, catalog: 4001, orders: 4002, courses: 4003, users: 4004, jobs: 4005 } as const;
 type App = keyof typeof APPS;
 const DATABASE_APPS: App[] = ['catalog', 'orders', 'courses', 'users', 'jobs'];
-const SUBGRAPHS: App[] = ['catalog', 'orders', 'courses', 'users'];
+// Apps the gateway routes GraphQL to; jobs serves admin-only fields.
+const SUBGRAPHS: App[] = ['catalog', 'orders', 'courses', 'users', 'jobs'];
+const INGRESS_NGINX: PodRef = { namespace: 'ingress-nginx', labels: { 'app.kubernetes.io/name': 'ingress-nginx' } };
+const REPO_DIR = path.resolve(K8S_DIR, '..');
 const PRESTOP_SECONDS = 5;
 // What the apps need after the drain to close servers, pools and connections.
 const CLOSE_MARGIN_SECONDS = 10;
+// The gateway's cluster primary kills workers still running this long after the drain.
+const GATEWAY_PRIMARY_CLOSE_MARGIN_SECONDS = 20;
+
+/** Kubernetes CPU quantity ("1", "1500m") in cores. */
+const cores = (quantity: string) => (quantity.endsWith('m') ? Number(quantity.slice(0, -1)) / 1000 : Number(quantity));
 
 /** Secrets documented in k8s/README.md (## Secrets table): name -> keys. */
 function documentedSecrets(): Map<string, Set<string>> {
@@ -40,6 +49,18 @@ function documentedSecrets(): Map<string, Set<string>> {
   }
   return secrets;
 }
+
+/**
+ * Every config key some app reads: the generated `.env.example` (from the apps' config
+ * schemas) lists each once, commented out when it has no default.
+ */
+function keysTheAppsRead(): Set<string> {
+  const text = readFileSync(path.join(REPO_DIR, '.env.example'), 'utf8');
+  return new Set([...text.matchAll(/^(?:# )?([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
+}
+// Keys set ahead of the app that will read them. JOBS_URL: the gateway's config gains it with
+// the jobs subgraph; remove it from here once `.env.example` lists it.
+const KEYS_AHEAD_OF_THE_APPS = new Set(['JOBS_URL']);
 
 const rendered = Object.fromEntries(Object.entries(TREES).map(([name, dir]) => [name, renderKustomization(dir)])) as Record<
   keyof typeof TREES,
@@ -253,7 +274,8 @@ describe.each(Object.keys(TREES) as (keyof typeof TREES)[])('%s manifests', (tre
     expect(ingress.ingress[0].ports).toEqual([{ protocol: 'TCP', port: APPS.gateway }]);
     const gatewayEgress = named(objects, 'NetworkPolicy', 'gateway-to-subgraphs').spec as any;
     expect(gatewayEgress.egress.map((rule: any) => rule.ports[0].port)).toEqual(SUBGRAPHS.map((app) => APPS[app]));
-    // Only the gateway is reachable from outside the namespace (besides Prometheus scrapes).
+    // Only ingress-nginx (to the gateway and the payment webhook), Prometheus and the
+    // CloudNativePG operator reach in from other namespaces.
     const fromOtherNamespaces = policies.filter((policy) =>
       ((policy.spec as any).ingress ?? []).some((rule: any) => (rule.from ?? []).some((peer: any) => peer.namespaceSelector)),
     );
@@ -264,6 +286,102 @@ describe.each(Object.keys(TREES) as (keyof typeof TREES)[])('%s manifests', (tre
     // Every app port is open to Prometheus.
     const scrape = named(objects, 'NetworkPolicy', 'apps-from-prometheus').spec as any;
     for (const pod of pods.filter(isAppServer)) expect(selectorMatches(scrape.podSelector, pod.labels)).toBe(true);
+  });
+
+  it('let the gateway reach every subgraph it is configured for, through its Service and the policies', () => {
+    const gateway = pods.find((pod) => pod.owner.kind === 'Deployment' && pod.owner.metadata.name === 'gateway')!;
+    const gatewayEnv = effectiveEnv(appContainer(appDeployment(objects, 'gateway')), objects, namespace);
+    // Every subgraph in the committed supergraph needs a URL here, or the gateway uses its local one.
+    const supergraph = readFileSync(path.join(REPO_DIR, 'apps', 'gateway', 'supergraph.graphql'), 'utf8');
+    const composed = [...supergraph.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((match) => match[1]);
+    const problems: string[] = [];
+    for (const name of new Set<string>([...SUBGRAPHS, ...composed])) {
+      const value = gatewayEnv[`${name.toUpperCase()}_URL`];
+      if (!value) {
+        problems.push(`${name}: no ${name.toUpperCase()}_URL`);
+        continue;
+      }
+      const url = new URL(value);
+      const backends = serviceBackends(objects, pods, url.hostname, Number(url.port));
+      if (backends.length === 0) problems.push(`${name}: no pods behind ${url.host}`);
+      for (const backend of backends) {
+        if (backend.pod.labels['app.kubernetes.io/name'] !== name) problems.push(`${name}: ${url.host} selects ${objectId(backend.pod.owner)}`);
+        if (!networkAllows(objects, podRef(gateway), podRef(backend.pod), backend.port)) {
+          problems.push(`${name}: gateway -> ${objectId(backend.pod.owner)}:${backend.port.number} is denied`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('let ingress-nginx reach exactly the pods its Ingresses route to', () => {
+    const routed = new Set<PodTemplate>();
+    const problems: string[] = [];
+    for (const ingress of ofKind(objects, 'Ingress')) {
+      for (const rule of (ingress.spec as any).rules) {
+        for (const route of rule.http.paths) {
+          const { name, port } = route.backend.service;
+          const backends = serviceBackends(objects, pods, name, port.name ?? port.number);
+          if (backends.length === 0) problems.push(`${objectId(ingress)} ${route.path}: no pods behind ${name}`);
+          for (const backend of backends) {
+            routed.add(backend.pod);
+            if (!networkAllows(objects, INGRESS_NGINX, podRef(backend.pod), backend.port)) problems.push(`${objectId(ingress)} ${route.path}: denied`);
+          }
+        }
+      }
+    }
+    for (const pod of pods.filter((candidate) => candidate.spec && !routed.has(candidate))) {
+      for (const container of pod.spec!.containers) {
+        for (const declared of container.ports ?? []) {
+          if (networkAllows(objects, INGRESS_NGINX, podRef(pod), { number: declared.containerPort, name: declared.name })) {
+            problems.push(`ingress-nginx may reach ${objectId(pod.owner)}:${declared.containerPort}, which no Ingress routes to`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('set only config keys an app reads (no typos, no leftovers)', () => {
+    const known = keysTheAppsRead();
+    const unknown = new Set<string>();
+    for (const app of Object.keys(APPS) as App[]) {
+      for (const key of Object.keys(effectiveEnv(appContainer(appDeployment(objects, app)), objects, namespace))) {
+        if (!known.has(key) && !KEYS_AHEAD_OF_THE_APPS.has(key)) unknown.add(`${app}: ${key}`);
+      }
+    }
+    expect([...unknown]).toEqual([]);
+  });
+
+  it('agree across apps on token claims and secrets, and keep the jobs service production-safe', () => {
+    const env = Object.fromEntries((Object.keys(APPS) as App[]).map((app) => [app, effectiveEnv(appContainer(appDeployment(objects, app)), objects, namespace)]));
+    for (const app of ['users', 'gateway', 'jobs'] as App[]) {
+      expect({ app, issuer: env[app].JWT_ISSUER, audience: env[app].JWT_AUDIENCE }).toEqual({ app, issuer: env.users.JWT_ISSUER, audience: env.users.JWT_AUDIENCE });
+    }
+    expect(env.users.JWT_ISSUER).toBeTruthy();
+    for (const app of ['gateway', ...SUBGRAPHS] as App[]) {
+      expect({ app, secret: env[app].INTERNAL_AUTH_SECRET }).toEqual({ app, secret: '<secret:mestres-internal-auth/INTERNAL_AUTH_SECRET>' });
+    }
+    for (const app of ['gateway', 'jobs'] as App[]) expect(env[app].JWT_PUBLIC_KEYS).toBe('<secret:jwt-public-keys/JWT_PUBLIC_KEYS>');
+    expect(env.orders.PAYMENT_WEBHOOK_SECRET).toBe('<secret:orders-payment-webhook/PAYMENT_WEBHOOK_SECRET>');
+    expect(env.jobs.SMTP_URL).toBe('<secret:jobs-smtp/SMTP_URL>');
+    expect(env.jobs.DEV_SMTP_SERVER).toBe('false');
+    // The nightly job asks orders for as many months of partitions as orders keeps at boot.
+    expect(env.jobs.PARTITION_MONTHS_AHEAD).toBe(env.orders.ORDER_PARTITIONS_MONTHS_AHEAD);
+  });
+
+  it('run one gateway worker per CPU of its limit, trust one proxy hop, and give the cluster time to stop', () => {
+    const deployment = appDeployment(objects, 'gateway');
+    const container = appContainer(deployment);
+    const env = effectiveEnv(container, objects, namespace);
+    const workers = Number(env.GATEWAY_WORKERS);
+    expect(workers).toBe(Math.ceil(cores(container.resources.limits.cpu)));
+    expect(env.TRUSTED_PROXY_HOPS).toBe('1');
+    if (workers > 1) {
+      expect((deployment.spec as any).template.spec.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(
+        PRESTOP_SECONDS + Number(env.SHUTDOWN_GRACE_SECONDS) + GATEWAY_PRIMARY_CLOSE_MARGIN_SECONDS,
+      );
+    }
   });
 
   it('reference only ConfigMap keys that exist and Secrets documented in k8s/README.md', () => {
@@ -372,6 +490,45 @@ describe.each(Object.keys(TREES) as (keyof typeof TREES)[])('%s manifests', (tre
     expect(Number(bodySize[1]) * 1024 * 1024).toBe(Number(gatewayEnv.BODY_LIMIT_BYTES));
     expect(Number(annotations['nginx.ingress.kubernetes.io/proxy-read-timeout']) * 1000).toBeGreaterThan(Number(gatewayEnv.SUBGRAPH_TIMEOUT_MS));
   });
+
+  it('route the payment webhook straight to orders on the gateway host, and nothing else of orders', () => {
+    const ingress = named(objects, 'Ingress', 'payment-webhooks');
+    const spec = ingress.spec as any;
+    expect(spec.ingressClassName).toBe('nginx');
+    expect(spec.rules.map((rule: any) => rule.host)).toEqual((named(objects, 'Ingress', 'gateway').spec as any).rules.map((rule: any) => rule.host));
+    const paths = spec.rules.flatMap((rule: any) => rule.http.paths);
+    expect(paths).toEqual([{ path: '/webhooks/payments', pathType: 'Exact', backend: { service: { name: 'orders', port: { name: 'http' } } } }]);
+    expect(ingress.metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size']).toBeDefined();
+  });
+});
+
+describe.each(['development', 'production'] as const)('%s overlay network', (tree) => {
+  const objects = rendered[tree];
+  const pods = podTemplates(objects);
+  const appPod = (app: App) => pods.find((pod) => pod.owner.kind === 'Deployment' && pod.owner.metadata.name === app)!;
+
+  const reachesService = (app: App, service: string, port: number) => {
+    const backends = serviceBackends(objects, pods, service, port);
+    return backends.length > 0 && backends.every((backend) => networkAllows(objects, podRef(appPod(app)), podRef(backend.pod), backend.port));
+  };
+
+  it('lets every app reach Redis and NATS (the gateway subscribes to cache invalidations)', () => {
+    for (const app of Object.keys(APPS) as App[]) {
+      expect({ app, redis: reachesService(app, 'redis', 6379), nats: reachesService(app, 'nats', 4222) }).toEqual({ app, redis: true, nats: true });
+    }
+  });
+
+  it('lets the database apps and their migrations reach every Postgres instance, and no other app', () => {
+    const postgres = pods.filter((pod) => pod.labels['app.kubernetes.io/name'] === 'postgres');
+    expect(postgres.length).toBeGreaterThan(0);
+    const port = { number: 5432, name: 'postgres' };
+    const clients = pods.filter((pod) => pod.labels['app.kubernetes.io/part-of'] === 'mestres-cafe');
+    for (const client of clients) {
+      const app = client.labels['app.kubernetes.io/name'] as App;
+      const allowed = postgres.every((instance) => networkAllows(objects, podRef(client), podRef(instance), port));
+      expect({ pod: objectId(client.owner), allowed }).toEqual({ pod: objectId(client.owner), allowed: DATABASE_APPS.includes(app) });
+    }
+  });
 });
 
 describe('production overlay', () => {
@@ -383,7 +540,8 @@ describe('production overlay', () => {
     app === 'jobs' ? scaledObject.maxReplicaCount : (named(objects, 'HorizontalPodAutoscaler', app).spec as any).maxReplicas;
 
   it('autoscales the gateway and subgraphs on CPU 70% and per-pod request rate, with HA minimums', () => {
-    expect(hpas.map((hpa) => hpa.metadata.name).sort()).toEqual(['gateway', ...SUBGRAPHS].sort());
+    // Jobs, a subgraph too, scales on its queue with KEDA (below).
+    expect(hpas.map((hpa) => hpa.metadata.name).sort()).toEqual(['gateway', ...SUBGRAPHS.filter((app) => app !== 'jobs')].sort());
     for (const hpa of hpas) {
       const spec = hpa.spec as any;
       expect(spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: hpa.metadata.name });
@@ -501,11 +659,27 @@ describe('production overlay', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('terminates TLS with a cert-manager certificate', () => {
-    const ingress = named(objects, 'Ingress', 'gateway');
-    expect(ingress.metadata.annotations?.['cert-manager.io/cluster-issuer']).toBeDefined();
-    const spec = ingress.spec as any;
-    expect(spec.tls[0].hosts).toEqual(spec.rules.map((rule: any) => rule.host));
+  it('terminates TLS with one cert-manager certificate for every Ingress of the host', () => {
+    const gateway = named(objects, 'Ingress', 'gateway');
+    expect(gateway.metadata.annotations?.['cert-manager.io/cluster-issuer']).toBeDefined();
+    for (const ingress of ofKind(objects, 'Ingress')) {
+      const spec = ingress.spec as any;
+      expect(spec.tls).toEqual([{ hosts: spec.rules.map((rule: any) => rule.host), secretName: 'gateway-tls' }]);
+      // One Certificate per secret: a second issuer annotation would make cert-manager fight over it.
+      if (ingress !== gateway) expect(ingress.metadata.annotations?.['cert-manager.io/cluster-issuer']).toBeUndefined();
+    }
+  });
+
+  it('lets only the storefront call the API from a browser, with no GraphiQL or introspection', () => {
+    const gatewayEnv = effectiveEnv(appContainer(appDeployment(objects, 'gateway')), objects, namespace);
+    const origins = gatewayEnv.CORS_ORIGINS.split(',').map((origin) => origin.trim());
+    expect(origins.length).toBeGreaterThan(0);
+    for (const origin of origins) expect(origin).toMatch(/^https:\/\/[^/]+$/);
+    // Links in e-mails lead to a page that may call the API.
+    const storefront = effectiveEnv(appContainer(appDeployment(objects, 'jobs')), objects, namespace).PUBLIC_WEB_URL;
+    expect(origins).toContain(new URL(storefront).origin);
+    expect(gatewayEnv.GRAPHIQL).toBe('false');
+    expect(gatewayEnv.INTROSPECTION).toBe('false');
   });
 
   it('uses the released image from the registry', () => {
@@ -518,15 +692,27 @@ describe('production overlay', () => {
 describe('development overlay', () => {
   const objects = rendered.development;
 
+  it('delivers e-mail to Mailpit', () => {
+    const pods = podTemplates(objects);
+    const jobs = pods.find((pod) => pod.owner.kind === 'Deployment' && pod.owner.metadata.name === 'jobs')!;
+    const backends = serviceBackends(objects, pods, 'mailpit', 1025);
+    expect(backends.length).toBeGreaterThan(0);
+    for (const backend of backends) expect(networkAllows(objects, podRef(jobs), podRef(backend.pod), backend.port)).toBe(true);
+  });
+
   it('needs no operator or monitoring CRDs', () => {
     const custom = objects.filter((object) => object.apiVersion.includes('.') && !object.apiVersion.includes('k8s.io'));
     expect(custom.map(objectId)).toEqual([]);
   });
 
   it('serves plain HTTP on a local host name', () => {
-    const ingress = named(objects, 'Ingress', 'gateway');
-    expect((ingress.spec as any).tls).toBeUndefined();
-    expect(ingress.metadata.annotations?.['cert-manager.io/cluster-issuer']).toBeUndefined();
-    expect((ingress.spec as any).rules[0].host).toBe('api.mestres.localhost');
+    const ingresses = ofKind(objects, 'Ingress');
+    expect(ingresses.map((ingress) => ingress.metadata.name).sort()).toEqual(['gateway', 'payment-webhooks']);
+    for (const ingress of ingresses) {
+      expect((ingress.spec as any).tls).toBeUndefined();
+      expect(ingress.metadata.annotations?.['cert-manager.io/cluster-issuer']).toBeUndefined();
+      expect(ingress.metadata.annotations?.['nginx.ingress.kubernetes.io/force-ssl-redirect']).toBe('false');
+      expect((ingress.spec as any).rules[0].host).toBe('api.mestres.localhost');
+    }
   });
 });

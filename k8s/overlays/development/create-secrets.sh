@@ -38,3 +38,4 @@ for app in catalog orders courses users jobs; do
 done
 create mestres-internal-auth "INTERNAL_AUTH_SECRET=$(random 32)"
 create jobs-smtp "SMTP_URL=smtp://mailpit:1025"
+create orders-payment-webhook "PAYMENT_WEBHOOK_SECRET=$(random 32)"
