@@ -30,6 +30,8 @@ module.exports = {
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.js',
-  testTimeout: 30000,
+  // Integration suites boot services against real infrastructure; on a loaded 2-core CI
+  // machine that can take tens of seconds. Tests still bound their own waits.
+  testTimeout: 120000,
   maxWorkers: 2,
 };

@@ -2,3 +2,4 @@ export { createTestDatabase, dropSchemas, testAdminUrl, uniqueSuffix, type TestD
 export { startNatsServer, type TestNatsServer } from './nats-server';
 export { startTestApp, testServiceEnv, graphqlRequest, type TestApp } from './test-app';
 export { startServiceProcess, freePort, type ServiceProcess } from './service-process';
+export { busyConsumers, waitForIdleConsumers, deleteStreams, deleteRedisKeys } from './test-prefixes';
