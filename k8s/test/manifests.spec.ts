@@ -58,10 +58,6 @@ function keysTheAppsRead(): Set<string> {
   const text = readFileSync(path.join(REPO_DIR, '.env.example'), 'utf8');
   return new Set([...text.matchAll(/^(?:# )?([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
 }
-// Keys set ahead of the app that will read them. JOBS_URL: the gateway's config gains it with
-// the jobs subgraph; remove it from here once `.env.example` lists it.
-const KEYS_AHEAD_OF_THE_APPS = new Set(['JOBS_URL']);
-
 const rendered = Object.fromEntries(Object.entries(TREES).map(([name, dir]) => [name, renderKustomization(dir)])) as Record<
   keyof typeof TREES,
   K8sObject[]
@@ -347,7 +343,7 @@ describe.each(Object.keys(TREES) as (keyof typeof TREES)[])('%s manifests', (tre
     const unknown = new Set<string>();
     for (const app of Object.keys(APPS) as App[]) {
       for (const key of Object.keys(effectiveEnv(appContainer(appDeployment(objects, app)), objects, namespace))) {
-        if (!known.has(key) && !KEYS_AHEAD_OF_THE_APPS.has(key)) unknown.add(`${app}: ${key}`);
+        if (!known.has(key)) unknown.add(`${app}: ${key}`);
       }
     }
     expect([...unknown]).toEqual([]);

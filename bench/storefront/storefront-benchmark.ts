@@ -1,0 +1,251 @@
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { summarize, type LatencySummary } from '../support/load';
+import { histogramDelta, scrapeMetrics, type ScrapedMetrics } from '../support/prometheus';
+import { STOREFRONT_OPERATIONS, type StorefrontData, type StorefrontOperation } from './operations';
+
+export interface StorefrontSettings {
+  gatewayUrl: string;
+  /** `/metrics` of the gateway and of each service whose database time is reported. */
+  metricsUrls: Record<string, string>;
+  connections: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+  /** Share of connections that are signed-in customers (the rest are anonymous visitors). */
+  authenticatedShare: number;
+  /** Customers registered for the run. */
+  users: number;
+}
+
+export interface OperationResult {
+  name: string;
+  requests: number;
+  requestsPerSecond: number;
+  latencyMs: LatencySummary;
+  errorRate: number;
+}
+
+export interface StorefrontResult {
+  settings: StorefrontSettings;
+  catalog: { categories: number; products: number; skus: number };
+  /** Operations left out of the mix, and why (a service not in the mesh yet, for instance). */
+  skippedOperations: Array<{ name: string; reason: string }>;
+  requests: number;
+  requestsPerSecond: number;
+  latencyMs: LatencySummary;
+  errorRate: number;
+  operations: OperationResult[];
+  /** Gateway response cache hits over lookups during the run, reads only. */
+  cacheHitRatio: number | null;
+  /** Mean and p95 of each service's database query time (its own histogram). */
+  databaseMs: Record<string, { queries: number; mean: number; p95: number } | null>;
+}
+
+interface Sample {
+  operation: string;
+  ms: number;
+  failed: boolean;
+}
+
+/**
+ * The storefront mix against a running mesh (gateway and subgraphs), as the shop's front end
+ * would load it: anonymous visitors browse, signed-in customers also look at their account,
+ * add to cart and check out. Data (slugs, SKUs, search words) is discovered through the
+ * gateway first, customers are registered through it, and operations the mesh cannot serve
+ * yet are reported as skipped instead of failing the run.
+ */
+export async function runStorefrontBenchmark(settings: StorefrontSettings, log: (line: string) => void): Promise<StorefrontResult> {
+  const data = await discover(settings.gatewayUrl);
+  log(`storefront: ${data.categorySlugs.length} categories, ${data.productSlugs.length} products, ${data.skus.length} SKUs in stock`);
+  const tokens = await registerCustomers(settings, log);
+  const { available, skipped } = await probe(settings.gatewayUrl, data, tokens[0]);
+  for (const { name, reason } of skipped) log(`storefront: skipping ${name}: ${reason}`);
+  if (available.length === 0) throw new Error('no storefront operation can be served by this mesh');
+
+  if (settings.warmupSeconds > 0) await run(settings, data, available, tokens, settings.warmupSeconds);
+  const before = await scrapeAll(settings.metricsUrls);
+  const { samples, seconds } = await run(settings, data, available, tokens, settings.durationSeconds);
+  const after = await scrapeAll(settings.metricsUrls);
+
+  const byOperation = new Map<string, Sample[]>();
+  for (const sample of samples) byOperation.set(sample.operation, [...(byOperation.get(sample.operation) ?? []), sample]);
+  return {
+    settings,
+    catalog: { categories: data.categorySlugs.length, products: data.productSlugs.length, skus: data.skus.length },
+    skippedOperations: skipped,
+    requests: samples.length,
+    requestsPerSecond: samples.length / seconds,
+    latencyMs: summarize(samples.map((sample) => sample.ms)),
+    errorRate: samples.length === 0 ? 0 : samples.filter((sample) => sample.failed).length / samples.length,
+    operations: available.map(({ name }) => {
+      const own = byOperation.get(name) ?? [];
+      return {
+        name,
+        requests: own.length,
+        requestsPerSecond: own.length / seconds,
+        latencyMs: summarize(own.map((sample) => sample.ms)),
+        errorRate: own.length === 0 ? 0 : own.filter((sample) => sample.failed).length / own.length,
+      };
+    }),
+    cacheHitRatio: cacheHitRatio(before.gateway, after.gateway),
+    databaseMs: Object.fromEntries(
+      Object.keys(settings.metricsUrls)
+        .filter((service) => service !== 'gateway')
+        .map((service) => [service, databaseTime(before[service], after[service])]),
+    ),
+  };
+}
+
+async function run(settings: StorefrontSettings, data: StorefrontData, operations: StorefrontOperation[], tokens: string[], seconds: number): Promise<{ samples: Sample[]; seconds: number }> {
+  const samples: Sample[] = [];
+  const signedIn = Math.round(settings.connections * settings.authenticatedShare);
+  const anonymousMix = weighted(operations.filter((operation) => !operation.authenticated));
+  const customerMix = weighted(operations);
+  let connections = 0;
+  const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
+
+  const instance = autocannon({
+    url: settings.gatewayUrl,
+    connections: settings.connections,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request, context) => {
+          if (context.connection === undefined) {
+            context.connection = connections++;
+            context.token = (context.connection as number) < signedIn && tokens.length > 0 ? tokens[(context.connection as number) % tokens.length] : null;
+          }
+          const operation = (context.token ? customerMix : anonymousMix)();
+          context.operation = operation.name;
+          context.startedAt = performance.now();
+          return {
+            ...request,
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(context.token ? { authorization: `Bearer ${context.token as string}` } : {}) },
+            body: JSON.stringify({ query: operation.query, variables: operation.variables(data, pick) }),
+          };
+        },
+        onResponse: (status, body, context) => {
+          samples.push({
+            operation: context.operation as string,
+            ms: performance.now() - (context.startedAt as number),
+            failed: status !== 200 || body.includes('"errors"'),
+          });
+        },
+      },
+    ],
+  });
+  const result = await instance;
+  return { samples, seconds: result.duration };
+}
+
+/** A picker returning operations in proportion to their weight. */
+function weighted(operations: StorefrontOperation[]): () => StorefrontOperation {
+  const total = operations.reduce((sum, operation) => sum + operation.weight, 0);
+  return () => {
+    let roll = Math.random() * total;
+    for (const operation of operations) {
+      roll -= operation.weight;
+      if (roll < 0) return operation;
+    }
+    return operations[operations.length - 1];
+  };
+}
+
+async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as never;
+}
+
+async function discover(url: string): Promise<StorefrontData> {
+  const categories = await graphql<{ categories: Array<{ slug: string }> }>(url, '{ categories { slug } }');
+  const products: Array<{ slug: string; name: string; variants: Array<{ sku: string; inStock: boolean }> }> = [];
+  let after: string | null = null;
+  for (let page = 0; page < 10; page++) {
+    const result: { data?: { products: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: (typeof products)[number] }> } } } = await graphql(
+      url,
+      'query($after: String) { products(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { slug name variants { sku inStock } } } } }',
+      { after },
+    );
+    const connection = result.data?.products;
+    if (!connection) break;
+    products.push(...connection.edges.map((edge) => edge.node));
+    if (!connection.pageInfo.hasNextPage) break;
+    after = connection.pageInfo.endCursor;
+  }
+  if (products.length === 0) throw new Error(`cannot list products through ${url}: is the mesh running and seeded?`);
+  const words = new Set(products.flatMap((product) => product.name.toLowerCase().split(/[^\p{L}]+/u)).filter((word) => word.length >= 4));
+  return {
+    categorySlugs: (categories.data?.categories ?? []).map((category) => category.slug),
+    productSlugs: products.map((product) => product.slug),
+    skus: products.flatMap((product) => product.variants.filter((variant) => variant.inStock).map((variant) => variant.sku)),
+    searchTerms: [...words].slice(0, 200),
+  };
+}
+
+async function registerCustomers(settings: StorefrontSettings, log: (line: string) => void): Promise<string[]> {
+  if (settings.authenticatedShare <= 0 || settings.users <= 0) return [];
+  const run = Date.now().toString(36);
+  const tokens: string[] = [];
+  for (let index = 0; index < settings.users; index++) {
+    const result = await graphql<{ register: { accessToken: string } }>(
+      settings.gatewayUrl,
+      'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
+      { input: { email: `bench-${run}-${index}@example.com`, password: `Bench-Coffee-${run}-9!`, name: `Cliente ${index}` } },
+    );
+    if (!result.data?.register) {
+      log(`storefront: cannot register customers (${result.errors?.[0]?.message ?? 'no answer'}); signed-in operations are skipped`);
+      return tokens;
+    }
+    tokens.push(result.data.register.accessToken);
+  }
+  return tokens;
+}
+
+/** Runs each operation once; those the mesh cannot serve are left out of the mix. */
+async function probe(url: string, data: StorefrontData, token: string | undefined): Promise<{ available: StorefrontOperation[]; skipped: Array<{ name: string; reason: string }> }> {
+  const available: StorefrontOperation[] = [];
+  const skipped: Array<{ name: string; reason: string }> = [];
+  const pick = <T>(items: T[]): T => items[0];
+  for (const operation of STOREFRONT_OPERATIONS) {
+    if (operation.authenticated && !token) {
+      skipped.push({ name: operation.name, reason: 'no signed-in customer (registration unavailable)' });
+      continue;
+    }
+    if (operation.name === 'add-to-cart' && data.skus.length === 0) {
+      skipped.push({ name: operation.name, reason: 'no SKU in stock' });
+      continue;
+    }
+    const result = await graphql(url, operation.query, operation.variables(data, pick), operation.authenticated ? token : undefined);
+    const error = result.errors?.[0];
+    if (error) skipped.push({ name: operation.name, reason: `${error.extensions?.code ?? 'ERROR'}: ${error.message.slice(0, 160)}` });
+    else available.push(operation);
+  }
+  return { available, skipped };
+}
+
+async function scrapeAll(urls: Record<string, string>): Promise<Record<string, ScrapedMetrics | undefined>> {
+  const entries = await Promise.all(Object.entries(urls).map(async ([service, url]) => [service, await scrapeMetrics(url).catch(() => undefined)] as const));
+  return Object.fromEntries(entries);
+}
+
+function cacheHitRatio(before: ScrapedMetrics | undefined, after: ScrapedMetrics | undefined): number | null {
+  if (!before || !after) return null;
+  const count = (metrics: ScrapedMetrics, result: string) => metrics.sum('mestres_gateway_response_cache_requests_total', { result });
+  const hits = count(after, 'hit') - count(before, 'hit');
+  const lookups = hits + count(after, 'miss') - count(before, 'miss') + count(after, 'error') - count(before, 'error');
+  return lookups > 0 ? hits / lookups : null;
+}
+
+function databaseTime(before: ScrapedMetrics | undefined, after: ScrapedMetrics | undefined): { queries: number; mean: number; p95: number } | null {
+  if (!before || !after) return null;
+  const delta = histogramDelta(before, after, 'mestres_db_query_duration_seconds');
+  if (delta.count === 0) return null;
+  return { queries: delta.count, mean: (delta.sum / delta.count) * 1000, p95: delta.quantile(0.95) * 1000 };
+}
