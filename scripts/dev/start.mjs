@@ -41,7 +41,14 @@ let infraStarting;
 let shuttingDown;
 
 function spawnPrefixed(name, args, extraEnv = {}) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Own process group: a terminal Ctrl-C reaches only this script, which then stops each
+  // service once with SIGTERM so it drains gracefully instead of being signalled twice.
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const output = prefixOutput(name, [child.stdout, child.stderr], { width: NAME_WIDTH });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const entry = { name, child, output, exited };
