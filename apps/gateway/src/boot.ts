@@ -7,7 +7,7 @@ import { startTracing } from '@mestres/observability';
 import { gatewayConfigSchema } from './config';
 
 export const config = loadConfigOrExit('gateway', gatewayConfigSchema);
-export const isClusterPrimary = config.workers > 1 && cluster.isPrimary;
+export const isClusterPrimary = config.clustered && cluster.isPrimary;
 if (!isClusterPrimary) {
   startTracing({ serviceName: 'gateway', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, samplerRatio: config.OTEL_TRACES_SAMPLER_RATIO });
 }

@@ -81,6 +81,7 @@ function rateLimitSettings(config: GatewayConfig): RateLimitSettings {
 function subgraphSettings(config: GatewayConfig): SubgraphSettings {
   return {
     timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    timeoutOverridesMs: config.subgraphTimeoutOverridesMs,
     maxSockets: config.SUBGRAPH_MAX_SOCKETS,
     dedupe: config.SUBGRAPH_FETCH_DEDUPE,
     circuit: {

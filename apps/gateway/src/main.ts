@@ -7,6 +7,7 @@ import { runGatewayPrimary } from './cluster/gateway-primary';
 if (isClusterPrimary) {
   runGatewayPrimary({
     workers: config.workers,
+    semiSpaceMb: config.GATEWAY_SEMI_SPACE_MB,
     shutdownGraceSeconds: config.SHUTDOWN_GRACE_SECONDS,
     logger: createLogger({ service: 'gateway', level: config.LOG_LEVEL }),
   });

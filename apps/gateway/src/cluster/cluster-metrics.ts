@@ -63,13 +63,11 @@ export function clusterMetricsHook() {
       process.send?.({ type: REQUEST, id } satisfies MetricsRequest);
     });
 
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (request.method !== 'GET' || request.url.split('?')[0] !== '/metrics') return;
+  // An async hook that answers must return the reply, so Fastify stops there.
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    if (request.method !== 'GET' || request.url.split('?')[0] !== '/metrics') return undefined;
     const answer = await ask();
-    if (answer.error !== undefined) {
-      await reply.code(503).type('text/plain').send(`cluster metrics unavailable: ${answer.error}`);
-      return;
-    }
-    await reply.type(register.contentType).send(answer.metrics);
+    if (answer.error !== undefined) return reply.code(503).type('text/plain').send(`cluster metrics unavailable: ${answer.error}`);
+    return reply.type(register.contentType).send(answer.metrics);
   };
 }

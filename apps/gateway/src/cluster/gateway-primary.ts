@@ -4,6 +4,8 @@ import { serveClusterMetrics } from './cluster-metrics';
 
 export interface GatewayPrimaryOptions {
   workers: number;
+  /** --max-semi-space-size for the workers (MB); 0 leaves V8's default. */
+  semiSpaceMb: number;
   /** Seconds workers need to drain and close after SIGTERM (their own graceful shutdown). */
   shutdownGraceSeconds: number;
   logger: Logger;
@@ -33,6 +35,7 @@ export function runGatewayPrimary(options: GatewayPrimaryOptions): void {
   let exitCode = 0;
 
   serveClusterMetrics();
+  cluster.setupPrimary({ execArgv: workerExecArgv(options.semiSpaceMb) });
   const fork = () => cluster.fork();
   for (let index = 0; index < options.workers; index++) fork();
 
@@ -83,4 +86,10 @@ export function runGatewayPrimary(options: GatewayPrimaryOptions): void {
       exit(1);
     });
   }
+}
+
+/** The primary's Node flags plus the workers' heap tuning, unless NODE_OPTIONS already sets it. */
+export function workerExecArgv(semiSpaceMb: number, execArgv: string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): string[] {
+  const alreadySet = [...execArgv, nodeOptions].some((flag) => flag.includes('semi-space-size'));
+  return semiSpaceMb > 0 && !alreadySet ? [...execArgv, `--max-semi-space-size=${semiSpaceMb}`] : execArgv;
 }

@@ -9,7 +9,10 @@ import { GATEWAY_AUTH_OPTIONS, type GatewayAuthOptions } from './gateway-auth.op
 export interface IncomingRequest {
   headers: Record<string, string | string[] | undefined>;
   ip?: string;
+  method?: string;
   body?: unknown;
+  /** Parsed query string (GraphQL over GET). */
+  query?: unknown;
 }
 
 /**

@@ -31,8 +31,12 @@ export class GatewayContextFactory {
 
   async create(request: IncomingRequest): Promise<GatewayContext> {
     const clientIp = clientIpOf(request, this.settings.trustedProxyHops);
-    this.safelist?.assertAllowed(request.body as never);
-    const claims = await this.callers.verify(request);
+    this.safelist?.assertAllowed(graphqlParams(request));
+    const claims = await this.callers.verify(request).catch(async (error: unknown) => {
+      // A bad token still counts against the IP, so a flood of them is throttled too.
+      await this.rateLimiter.consume(clientIp, undefined);
+      throw error;
+    });
     await Promise.all([claims ? this.callers.assertNotRevoked(claims) : undefined, this.rateLimiter.consume(clientIp, claims?.sub)]);
     const identity = claims ? identityOf(claims) : null;
     if (identity) this.activeUsers.seen(identity.userId);
@@ -45,4 +49,19 @@ export class GatewayContextFactory {
       fetches: newFetchLog(),
     };
   }
+}
+
+/** The GraphQL parameters of a POST body or of a GET query string (where extensions is JSON text). */
+function graphqlParams(request: IncomingRequest): { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } } | undefined {
+  if (request.method !== 'GET') return request.body as never;
+  const params = (request.query ?? {}) as { query?: unknown; extensions?: unknown };
+  let extensions: unknown = params.extensions;
+  if (typeof extensions === 'string') {
+    try {
+      extensions = JSON.parse(extensions);
+    } catch {
+      extensions = undefined;
+    }
+  }
+  return { query: params.query, extensions: extensions as never };
 }

@@ -3,6 +3,7 @@ import type { GatewayCachePolicy, GatewayGraphQLResponse } from '@apollo/server-
 import type { GatewayContext } from '../gateway-context';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { CircuitBreaker, type CircuitBreakerSettings } from './circuit-breaker';
+import { dedupeRepresentations, expandEntities } from './entity-dedupe';
 import { subgraphUnavailable } from './subgraph-errors';
 import { SubgraphFetchError, SubgraphHttpClient, type SubgraphHttpResponse } from './subgraph-http-client';
 
@@ -31,6 +32,7 @@ const MUTATION = /^\s*mutation\b/;
  * - pooled keep-alive connections and a deadline per call ({@link SubgraphHttpClient});
  * - a circuit breaker: while the subgraph is failing, its fetches fail at once and the
  *   client gets the rest of the response plus a SERVICE_UNAVAILABLE error naming it;
+ * - each distinct entity representation is sent once ({@link dedupeRepresentations});
  * - identical fetches in flight at the same moment (same operation, variables and caller)
  *   share one HTTP call; each gets its own parse of the body, because the executor mutates
  *   what it merges. Mutations are never shared;
@@ -61,9 +63,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     context?.fetches?.subgraphs.add(this.options.name);
     if (mutation) context?.fetches?.mutated.add(this.options.name);
 
-    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
+    const deduped = dedupeRepresentations(request.variables?.representations);
+    const variables = deduped ? { ...request.variables, representations: deduped.representations } : request.variables;
+    const body = JSON.stringify({ query: request.query, variables, operationName: request.operationName });
     const response = await this.fetch(body, context, mutation);
-    const result = this.parse(response);
+    const parsed = this.parse(response);
+    const result = deduped ? expandEntities(parsed, deduped) : parsed;
     if (incoming) restrictCachePolicy(incoming.overallCachePolicy, response.cacheControl);
     return result;
   }

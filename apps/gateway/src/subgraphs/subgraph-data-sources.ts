@@ -7,6 +7,8 @@ export const SUBGRAPH_SETTINGS = Symbol('SUBGRAPH_SETTINGS');
 
 export interface SubgraphSettings {
   timeoutMs: number;
+  /** Timeouts of subgraphs that need another one than `timeoutMs`. */
+  timeoutOverridesMs: Record<string, number>;
   maxSockets: number;
   dedupe: boolean;
   circuit: CircuitBreakerSettings;
@@ -30,7 +32,7 @@ export class SubgraphDataSources implements OnApplicationShutdown {
     const source = new SubgraphDataSource({
       name,
       url,
-      timeoutMs: this.settings.timeoutMs,
+      timeoutMs: this.settings.timeoutOverridesMs[name] ?? this.settings.timeoutMs,
       maxSockets: this.settings.maxSockets,
       dedupe: this.settings.dedupe,
       circuit: this.settings.circuit,

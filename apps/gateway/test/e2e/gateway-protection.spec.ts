@@ -61,6 +61,15 @@ describe('gateway protection', () => {
     });
   });
 
+  it('refuses a request body over the size limit with 413', async () => {
+    const response = await fetch(gateway.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...as() },
+      body: JSON.stringify({ query: `{ users { id } } # ${'x'.repeat(1_100_000)}` }),
+    });
+    expect(response.status).toBe(413);
+  });
+
   it('rate-limits a client IP with 429, TOO_MANY_REQUESTS and retry-after, other IPs unaffected', async () => {
     const ip = someClientIp();
     for (let i = 0; i < 5; i++) expect((await post(gateway.graphqlUrl, { query: TOP_PRODUCTS }, as(ip))).status).toBe(200);
@@ -69,6 +78,13 @@ describe('gateway protection', () => {
     expect(limited.body.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', limit: 'ip' });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await post(gateway.graphqlUrl, { query: TOP_PRODUCTS }, as())).status).toBe(200);
+  });
+
+  it('counts requests with a bad token against the IP, so a flood of them is throttled too', async () => {
+    const ip = someClientIp();
+    const forged = { ...as(ip), authorization: 'Bearer not-a-jwt' };
+    for (let i = 0; i < 5; i++) expect((await post(gateway.graphqlUrl, { query: TOP_PRODUCTS }, forged)).status).toBe(401);
+    expect((await post(gateway.graphqlUrl, { query: TOP_PRODUCTS }, forged)).status).toBe(429);
   });
 
   it('serves automatic persisted queries registered in Redis', async () => {
@@ -110,6 +126,14 @@ describe('gateway protection', () => {
     expect(((await response.json()) as { data: { users: unknown[] } }).data.users).toHaveLength(6);
   });
 
+  it('serves GraphiQL from the local bundle outside production, without the API content security policy', async () => {
+    const response = await fetch(gateway.graphqlUrl, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(response.headers.get('content-security-policy')).toBeNull();
+    expect(await response.text()).toContain('GraphiQL');
+  });
+
   it('refuses introspection when INTROSPECTION is off', async () => {
     const { body } = await post(gateway.graphqlUrl, { query: '{ __schema { queryType { name } } }' }, as());
     expect(body.errors?.[0].message).toMatch(/introspection/i);
@@ -135,6 +159,13 @@ describe('gateway protection', () => {
       expect((await post(safelisted.graphqlUrl, { query: TOP_PRODUCTS })).status).toBe(200);
       const byHash = await post<{ topProducts: unknown[] }>(safelisted.graphqlUrl, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(TOP_PRODUCTS) } } });
       expect(byHash.body.data?.topProducts).toHaveLength(2);
+    });
+
+    it('serves a registered operation by hash over GET, as CDNs cache it', async () => {
+      const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(TOP_PRODUCTS) } }));
+      const response = await fetch(`${safelisted.graphqlUrl}?extensions=${extensions}`, { headers: { 'apollo-require-preflight': 'true' } });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { data: { topProducts: unknown[] } }).data.topProducts).toHaveLength(2);
     });
 
     it('refuses anything else, and does not let APQ register it', async () => {

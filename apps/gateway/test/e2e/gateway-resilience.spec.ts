@@ -21,7 +21,8 @@ describe('gateway with a subgraph down or slow', () => {
     gateway = await startGateway(mesh.supergraphFile, {
       CIRCUIT_FAILURE_THRESHOLD: '2',
       CIRCUIT_OPEN_MS: '1000',
-      SUBGRAPH_TIMEOUT_MS: '500',
+      SUBGRAPH_TIMEOUT_MS: '5000',
+      SUBGRAPH_TIMEOUT_OVERRIDES: 'reviews=500',
       RESPONSE_CACHE_ENABLED: 'false',
     });
     // Healthy to begin with.
