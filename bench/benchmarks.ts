@@ -6,6 +6,7 @@ import type { GatewayId } from './federation/gateways';
 import { barChartSvg } from './report/bar-chart';
 import { markdownReport, type BenchmarkReport } from './report/markdown-report';
 import { runStorefrontBenchmark, type StorefrontSettings } from './storefront/storefront-benchmark';
+import { startStorefrontMesh } from './storefront/storefront-mesh';
 
 export interface BenchmarkOptions {
   /** Where latest.json, README.md and the charts go. */
@@ -16,6 +17,11 @@ export interface BenchmarkOptions {
   federation?: FederationSettings;
   /** Undefined: skip the storefront mix. */
   storefront?: StorefrontSettings;
+  /**
+   * Boot a whole mesh from dist/ for the storefront mix (its gateway URL and metrics replace
+   * those in `storefront`); without it the mix targets an already running mesh.
+   */
+  storefrontMesh?: { products: number; gatewayWorkers: number };
   log?: (line: string) => void;
 }
 
@@ -66,8 +72,7 @@ export async function runBenchmarks(options: BenchmarkOptions): Promise<Benchmar
   }
   let storefront: BenchmarkReport['storefront'] = { skipped: 'not requested' };
   if (options.storefront) {
-    log(`storefront mix against ${options.storefront.gatewayUrl}...`);
-    storefront = await runStorefrontBenchmark(options.storefront, log).catch((error: Error) => {
+    storefront = await runStorefront(options.storefront, options.storefrontMesh, log).catch((error: Error) => {
       log(`storefront mix not run: ${error.message}`);
       return { skipped: error.message };
     });
@@ -91,6 +96,20 @@ export async function runBenchmarks(options: BenchmarkOptions): Promise<Benchmar
   writeReport(options.outDir, report);
   log(`report written to ${options.outDir}`);
   return report;
+}
+
+async function runStorefront(settings: StorefrontSettings, meshOptions: BenchmarkOptions['storefrontMesh'], log: (line: string) => void) {
+  if (!meshOptions) {
+    log(`storefront mix against ${settings.gatewayUrl}...`);
+    return runStorefrontBenchmark(settings, log);
+  }
+  const mesh = await startStorefrontMesh({ ...meshOptions, log });
+  try {
+    log(`storefront mix against the mesh's gateway (${meshOptions.gatewayWorkers} workers)...`);
+    return await runStorefrontBenchmark({ ...settings, gatewayUrl: mesh.gatewayUrl, metricsUrls: mesh.metricsUrls }, log);
+  } finally {
+    await mesh.close();
+  }
 }
 
 function writeReport(outDir: string, report: BenchmarkReport): void {

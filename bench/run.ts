@@ -3,10 +3,12 @@
 //   npm run bench                       full run (about 10 minutes; builds first)
 //   npm run bench -- --quick            seconds, to check the harness (report in a temp dir unless --out)
 //   npm run bench -- --only=federation  or --only=storefront
-//   npm run bench -- --out=<dir> --rounds=3 --duration=20 --connections=50 --workers=2 --pin --source
+//   npm run bench -- --out=<dir> --rounds=3 --duration=20 --connections=50 --workers=2 --pin
+//   --source runs this gateway from the TypeScript sources instead of dist/ (same code, no build)
 //
-// The storefront mix needs the whole mesh running with the large catalog seeded (see
-// docs/benchmarks/README.md); set STOREFRONT_GATEWAY_URL when it is not on 127.0.0.1:4000.
+// The storefront mix boots the whole mesh from dist/ on throwaway schemas, with a generated
+// catalog of --products=N (default 100000); or set STOREFRONT_GATEWAY_URL to load a mesh
+// that is already running.
 import os from 'node:os';
 import path from 'node:path';
 import { FULL_FEDERATION, QUICK_FEDERATION, runBenchmarks, storefrontSettings } from './benchmarks';
@@ -42,7 +44,13 @@ async function main(): Promise<void> {
     only === 'federation'
       ? undefined
       : storefrontSettings(quick ? { connections: 4, warmupSeconds: 0, durationSeconds: 2, users: 2 } : { durationSeconds: number('storefront-duration') ?? 60 });
-  await runBenchmarks({ outDir, command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`, federation, storefront });
+  // Without STOREFRONT_GATEWAY_URL the mix gets a mesh of its own, booted from dist/.
+  const storefrontMesh = process.env.STOREFRONT_GATEWAY_URL
+    ? undefined
+    : { products: number('products') ?? (quick ? 0 : 100_000), gatewayWorkers: number('workers') ?? Math.min(2, os.availableParallelism()) };
+  const args = process.argv.slice(2).join(' ');
+  const command = process.env.npm_lifecycle_event === 'bench' ? `npm run bench${args ? ` -- ${args}` : ''}` : `node -r ./bench/support/register.cjs bench/run.ts${args ? ` ${args}` : ''}`;
+  await runBenchmarks({ outDir, command, federation, storefront, storefrontMesh: storefront ? storefrontMesh : undefined });
 }
 
 main().then(

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runLoad, summarize, hasNoGraphqlErrors, type LatencySummary, type LoadResult } from '../support/load';
-import { canMeasureCpu, processTreeCpuSeconds } from '../support/process-cpu';
+import { canMeasureCpu, processTreeCpuSeconds, processTreeRssMb } from '../support/process-cpu';
 import { hasTaskset, startProcess, REPOSITORY_ROOT, type BenchProcess } from '../support/processes';
 import { endpointOf, GATEWAYS, type GatewayId } from './gateways';
 import { BENCHMARK_BODY } from './query';
@@ -37,6 +37,8 @@ export interface GatewayResult {
   cpuSecondsPer1000: number | null;
   /** Share of one core the gateway used while measured. */
   cpuCores: number | null;
+  /** Resident memory of the gateway's processes at the end of the measurement (largest round). */
+  memoryMb: number | null;
   subgraphCallsPerRequest: number;
   /** non-2xx, connection errors and responses with GraphQL errors, over all requests. */
   errorRate: number;
@@ -53,6 +55,7 @@ interface Measurement {
   load: LoadResult;
   times: number[];
   cpuSeconds: number | null;
+  memoryMb: number | null;
   subgraphCalls: number;
 }
 
@@ -151,11 +154,13 @@ async function measureGateway(id: GatewayId, settings: FederationSettings, subgr
     const callsBefore = await subgraphs.calls();
     const result = await runLoad({ ...load, durationSeconds: settings.durationSeconds, keepTimes: true });
     const cpuAfter = canMeasureCpu() ? processTreeCpuSeconds(gateway.pid) : null;
+    const memoryMb = canMeasureCpu() ? processTreeRssMb(gateway.pid) : null;
     const callsAfter = await subgraphs.calls();
     return {
       load: result,
       times: result.times ?? [],
       cpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+      memoryMb,
       subgraphCalls: callsAfter - callsBefore,
     };
   } finally {
@@ -182,6 +187,7 @@ function summarizeGateway(id: GatewayId, settings: FederationSettings, measureme
     latencyMs: summarize(measurements.flatMap((each) => each.times)),
     cpuSecondsPer1000: cpu === null || requests === 0 ? null : (cpu / requests) * 1000,
     cpuCores: cpu === null || seconds === 0 ? null : cpu / seconds,
+    memoryMb: measurements.every((each) => each.memoryMb !== null) ? Math.max(...measurements.map((each) => each.memoryMb!)) : null,
     subgraphCallsPerRequest: requests === 0 ? 0 : measurements.reduce((sum, each) => sum + each.subgraphCalls, 0) / requests,
     errorRate: requests === 0 ? 0 : failures / requests,
     throughputRatio: null,

@@ -74,7 +74,7 @@ export const GATEWAYS: Record<GatewayId, GatewayDefinition> = {
     id: 'mestres',
     label: 'this gateway',
     describe: (launch) =>
-      `NestJS + @apollo/gateway 2.14, production config: limits, rate limits (Redis), metrics, tracing (10% sampled), ${launch.workers} worker(s); response cache and incoming-request de-duplication off; identical in-flight subgraph fetches merged`,
+      `NestJS + @apollo/gateway 2.14, production config (NODE_ENV=production): operation limits, rate limits in Redis, APQ, CSRF and CORS checks, security headers, Prometheus metrics, tracing with 10% sampling; a cluster primary with ${launch.workers} worker(s) (64 MB V8 semi-space); response cache and incoming-request de-duplication off; identical in-flight subgraph fetches merged and entity representations de-duplicated`,
     start: (launch) =>
       startProcess({ name: 'this gateway', script: mestresScript(launch), env: mestresEnv(launch, false), cpus: launch.cpus, ready: ready(launch.port) }),
   },

@@ -2,7 +2,7 @@
 export interface StorefrontData {
   categorySlugs: string[];
   productSlugs: string[];
-  /** SKUs in stock, for carts and checkouts. */
+  /** SKUs with plenty in stock, for carts and checkouts. */
   skus: string[];
   searchTerms: string[];
 }

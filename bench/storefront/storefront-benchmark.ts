@@ -23,6 +23,10 @@ export interface OperationResult {
   requestsPerSecond: number;
   latencyMs: LatencySummary;
   errorRate: number;
+  /** Share of this operation's responses served from the gateway cache (null when never looked up). */
+  cacheHitRatio: number | null;
+  /** One failed response, as a hint of what went wrong. */
+  sampleError?: string;
 }
 
 export interface StorefrontResult {
@@ -39,12 +43,18 @@ export interface StorefrontResult {
   cacheHitRatio: number | null;
   /** Mean and p95 of each service's database query time (its own histogram). */
   databaseMs: Record<string, { queries: number; mean: number; p95: number } | null>;
+  /** CPU cores each service used during the run (process_cpu_seconds_total), gateway included. */
+  cpuCores: Record<string, number | null>;
 }
 
 interface Sample {
   operation: string;
   ms: number;
   failed: boolean;
+  /** The gateway's x-mestres-cache header: hit, miss, coalesced, or none (not looked up). */
+  cache: string | undefined;
+  /** The start of a failed response, for the report. */
+  error?: string;
 }
 
 /**
@@ -56,7 +66,7 @@ interface Sample {
  */
 export async function runStorefrontBenchmark(settings: StorefrontSettings, log: (line: string) => void): Promise<StorefrontResult> {
   const data = await discover(settings.gatewayUrl);
-  log(`storefront: ${data.categorySlugs.length} categories, ${data.productSlugs.length} products, ${data.skus.length} SKUs in stock`);
+  log(`storefront: ${data.categorySlugs.length} categories, ${data.productSlugs.length} products, ${data.skus.length} SKUs with plenty in stock`);
   const tokens = await registerCustomers(settings, log);
   const { available, skipped } = await probe(settings.gatewayUrl, data, tokens[0]);
   for (const { name, reason } of skipped) log(`storefront: skipping ${name}: ${reason}`);
@@ -85,9 +95,17 @@ export async function runStorefrontBenchmark(settings: StorefrontSettings, log: 
         requestsPerSecond: own.length / seconds,
         latencyMs: summarize(own.map((sample) => sample.ms)),
         errorRate: own.length === 0 ? 0 : own.filter((sample) => sample.failed).length / own.length,
+        cacheHitRatio: hitRatio(own),
+        sampleError: own.find((sample) => sample.error)?.error,
       };
     }),
     cacheHitRatio: cacheHitRatio(before.gateway, after.gateway),
+    cpuCores: Object.fromEntries(
+      Object.keys(settings.metricsUrls).map((service) => {
+        const [start, end] = [before[service], after[service]];
+        return [service, start && end ? (end.sum('process_cpu_seconds_total') - start.sum('process_cpu_seconds_total')) / seconds : null];
+      }),
+    ),
     databaseMs: Object.fromEntries(
       Object.keys(settings.metricsUrls)
         .filter((service) => service !== 'gateway')
@@ -102,43 +120,58 @@ async function run(settings: StorefrontSettings, data: StorefrontData, operation
   const anonymousMix = weighted(operations.filter((operation) => !operation.authenticated));
   const customerMix = weighted(operations);
   let connections = 0;
-  const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
 
   const instance = autocannon({
     url: settings.gatewayUrl,
     connections: settings.connections,
     duration: seconds,
     timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request, context) => {
-          if (context.connection === undefined) {
-            context.connection = connections++;
-            context.token = (context.connection as number) < signedIn && tokens.length > 0 ? tokens[(context.connection as number) % tokens.length] : null;
-          }
-          const operation = (context.token ? customerMix : anonymousMix)();
-          context.operation = operation.name;
-          context.startedAt = performance.now();
-          return {
-            ...request,
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...(context.token ? { authorization: `Bearer ${context.token as string}` } : {}) },
-            body: JSON.stringify({ query: operation.query, variables: operation.variables(data, pick) }),
-          };
+    requests: [{ method: 'POST', body: '{}' }],
+    // Once per connection: the first `signedIn` connections are customers (each with its own
+    // token), the others anonymous visitors, for the whole run.
+    setupClient: (client) => {
+      const index = connections++;
+      const token = index < signedIn && tokens.length > 0 ? tokens[index % tokens.length] : undefined;
+      const mix = token ? customerMix : anonymousMix;
+      const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      client.setRequests([
+        {
+          method: 'POST',
+          setupRequest: (request, context) => {
+            const operation = mix();
+            context.operation = operation.name;
+            context.startedAt = performance.now();
+            return { ...request, method: 'POST', headers, body: JSON.stringify({ query: operation.query, variables: operation.variables(data, popular) }) };
+          },
+          onResponse: (status, body, context, responseHeaders) => {
+            const failed = status !== 200 || body.includes('"errors"');
+            samples.push({
+              operation: context.operation as string,
+              ms: performance.now() - (context.startedAt as number),
+              failed,
+              cache: responseHeaders?.['x-mestres-cache'],
+              error: failed ? `${status} ${body.slice(0, 300)}` : undefined,
+            });
+          },
         },
-        onResponse: (status, body, context) => {
-          samples.push({
-            operation: context.operation as string,
-            ms: performance.now() - (context.startedAt as number),
-            failed: status !== 200 || body.includes('"errors"'),
-          });
-        },
-      },
-    ],
+      ]);
+    },
   });
   const result = await instance;
   return { samples, seconds: result.duration };
+}
+
+function hitRatio(samples: Sample[]): number | null {
+  const looked = samples.filter((sample) => sample.cache !== undefined);
+  return looked.length === 0 ? null : looked.filter((sample) => sample.cache === 'hit').length / looked.length;
+}
+
+/**
+ * Picks an item, favouring the first ones the way shop traffic favours popular products: the
+ * first 10% of the list get about half of the picks, the first half about 80%.
+ */
+function popular<T>(items: T[]): T {
+  return items[Math.min(items.length - 1, Math.floor(items.length * Math.random() ** 3))];
 }
 
 /** A picker returning operations in proportion to their weight. */
@@ -164,13 +197,17 @@ async function graphql<T>(url: string, query: string, variables: Record<string, 
 }
 
 async function discover(url: string): Promise<StorefrontData> {
-  const categories = await graphql<{ categories: Array<{ slug: string }> }>(url, '{ categories { slug } }');
-  const products: Array<{ slug: string; name: string; variants: Array<{ sku: string; inStock: boolean }> }> = [];
+  type CategoryTree = { slug: string; children?: CategoryTree[] };
+  const categories = await graphql<{ categories: CategoryTree[] }>(url, '{ categories { slug children { slug children { slug } } } }');
+  const categorySlugs: string[] = [];
+  const walk = (nodes: CategoryTree[] = []) => nodes.forEach((node) => (categorySlugs.push(node.slug), walk(node.children)));
+  walk(categories.data?.categories);
+  const products: Array<{ slug: string; name: string; variants: Array<{ sku: string; availableQuantity: number }> }> = [];
   let after: string | null = null;
   for (let page = 0; page < 10; page++) {
     const result: { data?: { products: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: (typeof products)[number] }> } } } = await graphql(
       url,
-      'query($after: String) { products(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { slug name variants { sku inStock } } } } }',
+      'query($after: String) { products(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { slug name variants { sku availableQuantity } } } } }',
       { after },
     );
     const connection = result.data?.products;
@@ -182,9 +219,10 @@ async function discover(url: string): Promise<StorefrontData> {
   if (products.length === 0) throw new Error(`cannot list products through ${url}: is the mesh running and seeded?`);
   const words = new Set(products.flatMap((product) => product.name.toLowerCase().split(/[^\p{L}]+/u)).filter((word) => word.length >= 4));
   return {
-    categorySlugs: (categories.data?.categories ?? []).map((category) => category.slug),
+    categorySlugs,
     productSlugs: products.map((product) => product.slug),
-    skus: products.flatMap((product) => product.variants.filter((variant) => variant.inStock).map((variant) => variant.sku)),
+    // Plenty in stock, so a run's carts do not sell a SKU out (course seats come in tens).
+    skus: products.flatMap((product) => product.variants.filter((variant) => variant.availableQuantity >= 100).map((variant) => variant.sku)),
     searchTerms: [...words].slice(0, 200),
   };
 }

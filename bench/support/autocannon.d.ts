@@ -22,6 +22,12 @@ declare module 'autocannon' {
     onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
   }
 
+  /** One connection of the run. */
+  interface Client extends EventEmitter {
+    /** Replaces the requests this connection cycles through. */
+    setRequests(requests: Request[]): void;
+  }
+
   interface Options {
     url: string;
     method?: string;
@@ -33,7 +39,7 @@ declare module 'autocannon' {
     timeout?: number;
     requests?: Request[];
     verifyBody?: (body: string) => boolean;
-    setupClient?: (client: EventEmitter) => void;
+    setupClient?: (client: Client) => void;
   }
 
   interface Result {

@@ -49,6 +49,35 @@ export function processTreeCpuSeconds(rootPid: number): number {
   return total;
 }
 
+/** Resident memory (MB) of a process and its live descendants, from /proc. */
+export function processTreeRssMb(rootPid: number): number {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const stat = readStat(pid);
+    if (stat) parentOf.set(pid, stat.ppid);
+  }
+  let kilobytes = 0;
+  for (const pid of parentOf.keys()) {
+    let inTree = false;
+    for (let ancestor: number | undefined = pid; ancestor !== undefined && ancestor > 0; ancestor = parentOf.get(ancestor)) {
+      if (ancestor === rootPid) {
+        inTree = true;
+        break;
+      }
+    }
+    if (!inTree) continue;
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      kilobytes += match ? Number(match[1]) : 0;
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return kilobytes / 1024;
+}
+
 /** True when /proc is readable (Linux): CPU figures are reported only then. */
 export function canMeasureCpu(): boolean {
   return readStat(process.pid) !== undefined;
