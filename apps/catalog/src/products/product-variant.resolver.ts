@@ -1,7 +1,6 @@
-import { Context, Info, Int, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
-import type { GraphQLResolveInfo } from 'graphql';
-import { requestLoader, setCacheHint, INHERIT_CACHE_HINT } from '@mestres/graphql';
-import { stockLoader, STOCK_CACHE_HINT } from '../stock/stock-loader';
+import { Context, Int, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { requestLoader, INHERIT_CACHE_HINT } from '@mestres/graphql';
+import { stockLoader } from '../stock/stock-loader';
 import { StockService } from '../stock/stock.service';
 import { ProductModel, ProductVariantModel, toProductModel, toVariantModel } from './product.model';
 import type { VariantView } from './product.view';
@@ -32,14 +31,12 @@ export class ProductVariantResolver {
   }
 
   @ResolveField(() => Int, { description: 'Units that can be ordered now (on hand minus reserved for open orders).' })
-  async availableQuantity(@Parent() variant: ProductVariantModel, @Context() context: object, @Info() info: GraphQLResolveInfo): Promise<number> {
-    setCacheHint(info, STOCK_CACHE_HINT);
+  async availableQuantity(@Parent() variant: ProductVariantModel, @Context() context: object): Promise<number> {
     return (await stockLoader(context, this.stock).load(variant.sku))?.available ?? 0;
   }
 
   @ResolveField(() => Boolean, { description: 'True when at least one unit can be ordered now.' })
-  async inStock(@Parent() variant: ProductVariantModel, @Context() context: object, @Info() info: GraphQLResolveInfo): Promise<boolean> {
-    setCacheHint(info, STOCK_CACHE_HINT);
+  async inStock(@Parent() variant: ProductVariantModel, @Context() context: object): Promise<boolean> {
     return ((await stockLoader(context, this.stock).load(variant.sku))?.available ?? 0) > 0;
   }
 }

@@ -5,7 +5,7 @@ import { requestLoader, setCacheHint, INHERIT_CACHE_HINT } from '@mestres/graphq
 import { CategoriesService } from '../categories/categories.service';
 import { CategoryModel, toCategoryModel } from '../categories/category.model';
 import { CatalogSettings } from '../shared/catalog-settings';
-import { stockLoader, STOCK_CACHE_HINT } from '../stock/stock-loader';
+import { stockLoader } from '../stock/stock-loader';
 import { StockService } from '../stock/stock.service';
 import { ProductModel, toProductModel } from './product.model';
 import type { ProductView } from './product.view';
@@ -68,9 +68,8 @@ export class ProductsResolver {
     return toCategoryModel(category);
   }
 
-  @ResolveField(() => Boolean, { description: 'True when at least one variant has units available. Live: not cached for long.' })
-  async inStock(@Parent() product: ProductModel, @Context() context: object, @Info() info: GraphQLResolveInfo): Promise<boolean> {
-    setCacheHint(info, STOCK_CACHE_HINT);
+  @ResolveField(() => Boolean, { description: 'True when at least one variant has units available.' })
+  async inStock(@Parent() product: ProductModel, @Context() context: object): Promise<boolean> {
     const levels = await stockLoader(context, this.stock).loadMany(product.variants.map((variant) => variant.sku));
     return levels.some((level) => level !== null && !(level instanceof Error) && level.available > 0);
   }

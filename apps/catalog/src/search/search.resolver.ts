@@ -5,6 +5,7 @@ import { CoffeeProcess } from '../products/coffee-process.enum';
 import { toProductModel } from '../products/product.model';
 import { RoastLevel } from '../products/roast-level.enum';
 import { CatalogSettings } from '../shared/catalog-settings';
+import { STOCK_FILTER_CACHE_HINT } from '../stock/stock-loader';
 import { MAX_QUERY_LENGTH } from './catalog-query';
 import { ProductFilterInput } from './product-filter.input';
 import { ProductSort } from './product-sort.enum';
@@ -37,7 +38,7 @@ export class SearchResolver {
 
   @Query(() => ProductConnection, { description: 'Active products, filtered and sorted, one page at a time.' })
   async products(@Args() args: ProductsArgs, @Info() info: GraphQLResolveInfo): Promise<ProductConnection> {
-    setCacheHint(info, this.settings.publicHint);
+    setCacheHint(info, args.filter?.inStock == null ? this.settings.publicHint : STOCK_FILTER_CACHE_HINT);
     return toConnection(await this.catalogSearch.list(args));
   }
 

@@ -15,8 +15,8 @@ const EVENT_TAGS: Array<{ subject: string; tags: (payload: Record<string, unknow
   // Product changes are rare (admin edits) and can move a product in or out of any listing,
   // sort order or price filter: every catalog-derived response goes.
   { subject: 'catalog.product.*.v1', tags: () => [subgraphTag('catalog')] },
-  // Stock changes follow every checkout: only the responses showing that SKU go. (Stock
-  // fields carry a 5 s max-age, which bounds any page showing stock without its SKU.)
+  // Stock changes follow every checkout: only the responses showing that SKU or product go.
+  // (Stock fields carry a 30 s max-age, which bounds any page showing stock without either.)
   { subject: 'catalog.stock.*.v1', tags: (payload) => [payload.sku, payload.productId].filter((key): key is string => typeof key === 'string').map(entityTag) },
 ];
 
