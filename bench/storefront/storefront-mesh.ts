@@ -37,6 +37,9 @@ export async function startStorefrontMesh(options: StorefrontMeshOptions): Promi
     seed: async (db) => {
       await seedCatalog(db.catalog.tx);
       if (options.products > 0) await seedLargeCatalog(db.catalog.tx, { products: options.products, log: (line) => options.log(`storefront: ${line}`) });
+      // A well-stocked shop: the generated SKUs hold at most 60 units, which a minute of
+      // checkouts of popular SKUs would sell out, turning the mix into out-of-stock errors.
+      await db.catalog.tx.manager.query(`UPDATE stock_levels SET on_hand = 1000000 WHERE on_hand > 0`);
     },
   });
   let gateway: ServiceProcess | undefined;
