@@ -57,6 +57,7 @@ export function storefrontSettings(overrides: Partial<StorefrontSettings> = {}):
     durationSeconds: 60,
     authenticatedShare: 0.3,
     users: 50,
+    pacedShare: 0.5,
     ...overrides,
   };
 }

@@ -130,6 +130,17 @@ function reproduce(): string[] {
   ];
 }
 
+function pacedLines(storefront: StorefrontResult): string[] {
+  const paced = storefront.paced;
+  if (!paced) return [];
+  return [
+    `Below saturation: the same mix paced at ${formatNumber(paced.targetRate)} req/s (${Math.round(storefront.settings.pacedShare * 100)}% of the flat-out rate; autocannon \`overallRate\`, each connection still waits for its answer) ` +
+      `served **${formatNumber(paced.requestsPerSecond)} req/s** with p50 ${ms(paced.latencyMs.p50)}, p95 ${ms(paced.latencyMs.p95)}, p99 ${ms(paced.latencyMs.p99)}, ` +
+      `errors ${percent(paced.errorRate)}, cache hits ${paced.cacheHitRatio === null ? '–' : percent(paced.cacheHitRatio)}.`,
+    '',
+  ];
+}
+
 function goalCheck(results: GatewayResult[]): string {
   const ours = results.find((result) => result.id === 'mestres');
   const apollo = results.find((result) => result.id === 'apollo');
@@ -166,15 +177,20 @@ function storefrontSection(storefront: BenchmarkReport['storefront'], chart: str
     '',
     ...(chart ? [`![Storefront latency per operation](${chart})`, ''] : []),
     ...(storefront.skippedOperations.length > 0 ? ['Left out of the mix (the mesh could not serve them):', '', ...storefront.skippedOperations.map((skip) => `- ${skip.name}: ${skip.reason}`), ''] : []),
-    `CPU used during the run (cores, from each service's \`process_cpu_seconds_total\`): ${Object.entries(storefront.cpuCores)
-      .map(([service, cores]) => `${service} ${cores === null ? '–' : cores.toFixed(2)}`)
-      .join(', ')}; the rest of the machine went to Postgres, Redis, NATS and the load generator.`,
+    ...pacedLines(storefront),
+    'Per service during the flat-out run: CPU (from its `process_cpu_seconds_total`), what one gateway request costs it (the capacity plan\'s `k` and `f`, k8s/README.md; ' +
+      'GraphQL requests only, NATS RPC not counted) and its database query time (its own `mestres_db_query_duration_seconds`). The rest of the machine went to Postgres, Redis, NATS and the load generator.',
     '',
-    'Database query time per service (from each service\'s `mestres_db_query_duration_seconds`):',
-    '',
-    '| service | queries | mean | p95 |',
-    '|---|---:|---:|---:|',
-    ...databases.map(([service, time]) => (time ? `| ${service} | ${time.queries} | ${ms(time.mean)} | ${ms(time.p95)} |` : `| ${service} | – | – | – |`)),
+    '| service | cores used | CPU per gateway request (`k`) | requests per gateway request (`f`) | DB queries | DB mean | DB p95 |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...Object.entries(storefront.cpuCores).map(([service, cores]) => {
+      const cost = storefront.perGatewayRequest?.[service];
+      const time = databases.find(([name]) => name === service)?.[1];
+      return (
+        `| ${service} | ${cores === null ? '–' : cores.toFixed(2)} | ${cost?.cpuMs == null ? '–' : `${cost.cpuMs.toFixed(2)} ms`} | ${cost?.calls == null ? '–' : cost.calls.toFixed(3)} | ` +
+        `${time ? time.queries : '–'} | ${time ? ms(time.mean) : '–'} | ${time ? ms(time.p95) : '–'} |`
+      );
+    }),
     '',
     `Goals (1000 req/s overall, p95 under 150 ms, p99 under 200 ms, errors under 0.1%, cache hit ratio over 90% for reads): ` +
       [

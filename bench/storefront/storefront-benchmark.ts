@@ -15,6 +15,11 @@ export interface StorefrontSettings {
   authenticatedShare: number;
   /** Customers registered for the run. */
   users: number;
+  /**
+   * After the flat-out run, the same mix paced at this share of the throughput it reached
+   * (0 to skip), for the latency the shop sees below saturation.
+   */
+  pacedShare: number;
 }
 
 export interface OperationResult {
@@ -45,13 +50,20 @@ export interface StorefrontResult {
   databaseMs: Record<string, { queries: number; mean: number; p95: number } | null>;
   /** CPU cores each service used during the run (process_cpu_seconds_total), gateway included. */
   cpuCores: Record<string, number | null>;
+  /**
+   * What one gateway request costs each service, the capacity plan's inputs: CPU milliseconds
+   * (`k`) and GraphQL requests the service served (`f`, HTTP only: NATS RPC not counted).
+   */
+  perGatewayRequest: Record<string, { cpuMs: number | null; calls: number | null }>;
+  /** The paced run (see `pacedShare`); absent when skipped. */
+  paced?: { targetRate: number; requestsPerSecond: number; latencyMs: LatencySummary; errorRate: number; cacheHitRatio: number | null };
 }
 
 interface Sample {
   operation: string;
   ms: number;
   failed: boolean;
-  /** The gateway's x-mestres-cache header: hit, miss, coalesced, or none (not looked up). */
+  /** The gateway's x-mestres-cache header: hit, miss or coalesced; absent when not looked up. */
   cache: string | undefined;
   /** The start of a failed response, for the report. */
   error?: string;
@@ -76,6 +88,7 @@ export async function runStorefrontBenchmark(settings: StorefrontSettings, log: 
   const before = await scrapeAll(settings.metricsUrls);
   const { samples, seconds } = await run(settings, data, available, tokens, settings.durationSeconds);
   const after = await scrapeAll(settings.metricsUrls);
+  const paced = settings.pacedShare > 0 ? await runPaced(settings, data, available, tokens, (samples.length / seconds) * settings.pacedShare, log) : undefined;
 
   const byOperation = new Map<string, Sample[]>();
   for (const sample of samples) byOperation.set(sample.operation, [...(byOperation.get(sample.operation) ?? []), sample]);
@@ -100,12 +113,15 @@ export async function runStorefrontBenchmark(settings: StorefrontSettings, log: 
       };
     }),
     cacheHitRatio: cacheHitRatio(before.gateway, after.gateway),
-    cpuCores: Object.fromEntries(
+    cpuCores: Object.fromEntries(Object.keys(settings.metricsUrls).map((service) => [service, delta(before[service], after[service], 'process_cpu_seconds_total', seconds)])),
+    perGatewayRequest: Object.fromEntries(
       Object.keys(settings.metricsUrls).map((service) => {
-        const [start, end] = [before[service], after[service]];
-        return [service, start && end ? (end.sum('process_cpu_seconds_total') - start.sum('process_cpu_seconds_total')) / seconds : null];
+        const cpuSeconds = delta(before[service], after[service], 'process_cpu_seconds_total', 1);
+        const calls = delta(before[service], after[service], 'mestres_http_request_duration_seconds_count', 1, { route: '/graphql' });
+        return [service, { cpuMs: cpuSeconds === null || samples.length === 0 ? null : (cpuSeconds / samples.length) * 1000, calls: calls === null || samples.length === 0 ? null : calls / samples.length }];
       }),
     ),
+    paced,
     databaseMs: Object.fromEntries(
       Object.keys(settings.metricsUrls)
         .filter((service) => service !== 'gateway')
@@ -114,7 +130,33 @@ export async function runStorefrontBenchmark(settings: StorefrontSettings, log: 
   };
 }
 
-async function run(settings: StorefrontSettings, data: StorefrontData, operations: StorefrontOperation[], tokens: string[], seconds: number): Promise<{ samples: Sample[]; seconds: number }> {
+/** How much a counter grew between two scrapes, per `per` (seconds, or 1 for the raw growth). */
+function delta(before: ScrapedMetrics | undefined, after: ScrapedMetrics | undefined, name: string, per: number, labels?: Record<string, string>): number | null {
+  return before && after ? (after.sum(name, labels) - before.sum(name, labels)) / per : null;
+}
+
+/** The mix again at a fixed overall rate, below what the flat-out run reached. */
+async function runPaced(settings: StorefrontSettings, data: StorefrontData, operations: StorefrontOperation[], tokens: string[], rate: number, log: (line: string) => void) {
+  const targetRate = Math.max(1, Math.round(rate));
+  log(`storefront: paced at ${targetRate} req/s...`);
+  const { samples, seconds } = await run(settings, data, operations, tokens, settings.durationSeconds, targetRate);
+  return {
+    targetRate,
+    requestsPerSecond: samples.length / seconds,
+    latencyMs: summarize(samples.map((sample) => sample.ms)),
+    errorRate: samples.length === 0 ? 0 : samples.filter((sample) => sample.failed).length / samples.length,
+    cacheHitRatio: hitRatio(samples),
+  };
+}
+
+async function run(
+  settings: StorefrontSettings,
+  data: StorefrontData,
+  operations: StorefrontOperation[],
+  tokens: string[],
+  seconds: number,
+  overallRate?: number,
+): Promise<{ samples: Sample[]; seconds: number }> {
   const samples: Sample[] = [];
   const signedIn = Math.round(settings.connections * settings.authenticatedShare);
   const anonymousMix = weighted(operations.filter((operation) => !operation.authenticated));
@@ -126,6 +168,7 @@ async function run(settings: StorefrontSettings, data: StorefrontData, operation
     connections: settings.connections,
     duration: seconds,
     timeout: 30,
+    ...(overallRate ? { overallRate } : {}),
     requests: [{ method: 'POST', body: '{}' }],
     // Once per connection: the first `signedIn` connections are customers (each with its own
     // token), the others anonymous visitors, for the whole run.

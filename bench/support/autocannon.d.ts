@@ -37,6 +37,8 @@ declare module 'autocannon' {
     duration?: number;
     amount?: number;
     timeout?: number;
+    /** Requests per second across all connections (each waits for its response first). */
+    overallRate?: number;
     requests?: Request[];
     verifyBody?: (body: string) => boolean;
     setupClient?: (client: Client) => void;
