@@ -178,6 +178,11 @@ function storefrontSection(storefront: BenchmarkReport['storefront'], chart: str
     ...(chart ? [`![Storefront latency per operation](${chart})`, ''] : []),
     ...(storefront.skippedOperations.length > 0 ? ['Left out of the mix (the mesh could not serve them):', '', ...storefront.skippedOperations.map((skip) => `- ${skip.name}: ${skip.reason}`), ''] : []),
     ...pacedLines(storefront),
+    'Reading these numbers: everything here (load generator, gateway workers, five services, Postgres, Redis, NATS) shares one 2-core virtual machine, ' +
+      'so the flat-out run ends when the cores do, and its latency is mostly the queue of 64 connections in front of them (mean latency is about connections / req/s). ' +
+      'Cache hits cost the gateway well under a millisecond of CPU; the tail comes from cache misses and writes, which run through subgraphs and Postgres on the same cores, ' +
+      'and from garbage-collection pauses stretched by the same contention. Run-to-run differences of 30% or more between identical runs are common on this machine.',
+    '',
     'Per service during the flat-out run: CPU (from its `process_cpu_seconds_total`), what one gateway request costs it (the capacity plan\'s `k` and `f`, k8s/README.md; ' +
       'GraphQL requests only, NATS RPC not counted) and its database query time (its own `mestres_db_query_duration_seconds`). The rest of the machine went to Postgres, Redis, NATS and the load generator.',
     '',
