@@ -58,6 +58,7 @@ export function storefrontSettings(overrides: Partial<StorefrontSettings> = {}):
     authenticatedShare: 0.3,
     users: 50,
     pacedShare: 0.5,
+    readsOnlySeconds: 30,
     ...overrides,
   };
 }

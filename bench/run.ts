@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const storefront =
     only === 'federation'
       ? undefined
-      : storefrontSettings(quick ? { connections: 4, warmupSeconds: 0, durationSeconds: 2, users: 2, pacedShare: 0.5 } : { durationSeconds: number('storefront-duration') ?? 60 });
+      : storefrontSettings(quick ? { connections: 4, warmupSeconds: 0, durationSeconds: 2, users: 2, pacedShare: 0.5, readsOnlySeconds: 2 } : { durationSeconds: number('storefront-duration') ?? 60 });
   // Without STOREFRONT_GATEWAY_URL the mix gets a mesh of its own, booted from dist/.
   const storefrontMesh = process.env.STOREFRONT_GATEWAY_URL
     ? undefined

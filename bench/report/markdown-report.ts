@@ -132,11 +132,23 @@ function reproduce(): string[] {
 
 function pacedLines(storefront: StorefrontResult): string[] {
   const paced = storefront.paced;
-  if (!paced) return [];
+  if (!paced) return readsOnlyLines(storefront);
   return [
     `Below saturation: the same mix paced at ${formatNumber(paced.targetRate)} req/s (${Math.round(storefront.settings.pacedShare * 100)}% of the flat-out rate; autocannon \`overallRate\`, each connection still waits for its answer) ` +
       `served **${formatNumber(paced.requestsPerSecond)} req/s** with p50 ${ms(paced.latencyMs.p50)}, p95 ${ms(paced.latencyMs.p95)}, p99 ${ms(paced.latencyMs.p99)}, ` +
       `errors ${percent(paced.errorRate)}, cache hits ${paced.cacheHitRatio === null ? '–' : percent(paced.cacheHitRatio)}.`,
+    '',
+    ...readsOnlyLines(storefront),
+  ];
+}
+
+function readsOnlyLines(storefront: StorefrontResult): string[] {
+  const reads = storefront.readsOnly;
+  if (!reads) return [];
+  return [
+    `Reads only: every connection an anonymous visitor (home, category, search, product, courses; no private reads, no writes), flat out for ${storefront.settings.readsOnlySeconds} s: ` +
+      `**${formatNumber(reads.requestsPerSecond)} req/s**, p50 ${ms(reads.latencyMs.p50)}, p95 ${ms(reads.latencyMs.p95)}, p99 ${ms(reads.latencyMs.p99)}, ` +
+      `errors ${percent(reads.errorRate)}, cache hits ${reads.cacheHitRatio === null ? '–' : percent(reads.cacheHitRatio)}.`,
     '',
   ];
 }

@@ -20,6 +20,8 @@ export interface StorefrontSettings {
    * (0 to skip), for the latency the shop sees below saturation.
    */
   pacedShare: number;
+  /** Then the anonymous visitors' part of the mix alone (reads only), flat out, for this long (0 to skip). */
+  readsOnlySeconds: number;
 }
 
 export interface OperationResult {
@@ -56,7 +58,17 @@ export interface StorefrontResult {
    */
   perGatewayRequest: Record<string, { cpuMs: number | null; calls: number | null }>;
   /** The paced run (see `pacedShare`); absent when skipped. */
-  paced?: { targetRate: number; requestsPerSecond: number; latencyMs: LatencySummary; errorRate: number; cacheHitRatio: number | null };
+  paced?: PhaseResult & { targetRate: number };
+  /** The anonymous read mix alone (see `readsOnlySeconds`); absent when skipped. */
+  readsOnly?: PhaseResult;
+}
+
+/** The headline figures of one extra run of the mix. */
+export interface PhaseResult {
+  requestsPerSecond: number;
+  latencyMs: LatencySummary;
+  errorRate: number;
+  cacheHitRatio: number | null;
 }
 
 interface Sample {
@@ -89,6 +101,7 @@ export async function runStorefrontBenchmark(settings: StorefrontSettings, log: 
   const { samples, seconds } = await run(settings, data, available, tokens, settings.durationSeconds);
   const after = await scrapeAll(settings.metricsUrls);
   const paced = settings.pacedShare > 0 ? await runPaced(settings, data, available, tokens, (samples.length / seconds) * settings.pacedShare, log) : undefined;
+  const readsOnly = settings.readsOnlySeconds > 0 ? await runReadsOnly(settings, data, available, log) : undefined;
 
   const byOperation = new Map<string, Sample[]>();
   for (const sample of samples) byOperation.set(sample.operation, [...(byOperation.get(sample.operation) ?? []), sample]);
@@ -122,6 +135,7 @@ export async function runStorefrontBenchmark(settings: StorefrontSettings, log: 
       }),
     ),
     paced,
+    readsOnly,
     databaseMs: Object.fromEntries(
       Object.keys(settings.metricsUrls)
         .filter((service) => service !== 'gateway')
@@ -140,8 +154,18 @@ async function runPaced(settings: StorefrontSettings, data: StorefrontData, oper
   const targetRate = Math.max(1, Math.round(rate));
   log(`storefront: paced at ${targetRate} req/s...`);
   const { samples, seconds } = await run(settings, data, operations, tokens, settings.durationSeconds, targetRate);
+  return { targetRate, ...phaseResult(samples, seconds) };
+}
+
+/** Every connection an anonymous visitor: the read mix without the customers' private reads and writes. */
+async function runReadsOnly(settings: StorefrontSettings, data: StorefrontData, operations: StorefrontOperation[], log: (line: string) => void): Promise<PhaseResult> {
+  log('storefront: anonymous reads only...');
+  const { samples, seconds } = await run({ ...settings, authenticatedShare: 0 }, data, operations, [], settings.readsOnlySeconds);
+  return phaseResult(samples, seconds);
+}
+
+function phaseResult(samples: Sample[], seconds: number): PhaseResult {
   return {
-    targetRate,
     requestsPerSecond: samples.length / seconds,
     latencyMs: summarize(samples.map((sample) => sample.ms)),
     errorRate: samples.length === 0 ? 0 : samples.filter((sample) => sample.failed).length / samples.length,
