@@ -16,7 +16,8 @@ const EVENT_TAGS: Array<{ subject: string; tags: (payload: Record<string, unknow
   // sort order or price filter: every catalog-derived response goes.
   { subject: 'catalog.product.*.v1', tags: () => [subgraphTag('catalog')] },
   // Stock changes follow every checkout: only the responses showing that SKU or product go.
-  // (Stock fields carry a 30 s max-age, which bounds any page showing stock without either.)
+  // (The one page stock changes without either: an inStock-filtered listing a product comes
+  // back to. The catalog gives those listings a 30 s max-age.)
   { subject: 'catalog.stock.*.v1', tags: (payload) => [payload.sku, payload.productId].filter((key): key is string => typeof key === 'string').map(entityTag) },
 ];
 
