@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     ? undefined
     : { products: number('products') ?? (quick ? 0 : 100_000), gatewayWorkers: number('workers') ?? Math.min(2, os.availableParallelism()) };
   const args = process.argv.slice(2).join(' ');
-  const command = process.env.npm_lifecycle_event === 'bench' ? `npm run bench${args ? ` -- ${args}` : ''}` : `node -r ./bench/support/register.cjs bench/run.ts${args ? ` ${args}` : ''}`;
+  const command = process.env.npm_lifecycle_event === 'bench' ? `npm run bench${args ? ` -- ${args}` : ''}` : `node -r ./scripts/register-ts.cjs bench/run.ts${args ? ` ${args}` : ''}`;
   await runBenchmarks({ outDir, command, federation, storefront, storefrontMesh: storefront ? storefrontMesh : undefined });
 }
 

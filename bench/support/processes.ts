@@ -4,7 +4,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, '../..');
-const REGISTER = path.join(REPOSITORY_ROOT, 'bench/support/register.cjs');
+const REGISTER = path.join(REPOSITORY_ROOT, 'scripts/register-ts.cjs');
 
 /** A child process the benchmark started and will stop. */
 export interface BenchProcess {

@@ -1,6 +1,6 @@
 // Throughput of the light queue: how many light jobs per minute one jobs replica processes.
 //
-//   npx node -r ./apps/jobs/test/support/register-ts.cjs apps/jobs/bench/light-jobs.bench.ts [jobs] [--email]
+//   npx node -r ./scripts/register-ts.cjs apps/jobs/bench/light-jobs.bench.ts [jobs] [--email]
 //
 // Default: N `ping` jobs (no-op handler) through the real workers (dispatch, metrics, Redis
 // round trips): the queue's own overhead. With --email: N real e-mail jobs end to end

@@ -1,5 +1,5 @@
 // Gateway (b): a plain @apollo/gateway on @apollo/server's standalone server, with defaults.
-// `node -r ./bench/support/register.cjs bench/federation/gateways/apollo-plain.ts <supergraph file> <port>`
+// `node -r ./scripts/register-ts.cjs bench/federation/gateways/apollo-plain.ts <supergraph file> <port>`
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';

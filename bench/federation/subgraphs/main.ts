@@ -1,4 +1,4 @@
-// Runs the four benchmark subgraphs in their own process: `node -r ./bench/support/register.cjs
+// Runs the four benchmark subgraphs in their own process: `node -r ./scripts/register-ts.cjs
 // bench/federation/subgraphs/main.ts <port> [cache-control]`. Prints `ready <port>` once listening.
 import { startSubgraphServer } from './subgraph-server';
 

@@ -51,7 +51,7 @@ describe('gateway on a Node cluster (main.ts with GATEWAY_WORKERS=2)', () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}/graphql`;
     const suffix = uniqueSuffix();
-    primary = spawn(process.execPath, ['-r', path.join(ROOT, 'bench/support/register.cjs'), path.join(ROOT, 'apps/gateway/src/main.ts')], {
+    primary = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts/register-ts.cjs'), path.join(ROOT, 'apps/gateway/src/main.ts')], {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -1,4 +1,4 @@
-// A jobs instance in its own process (see register-ts.cjs), so a test can SIGKILL it the way
+// A jobs instance in its own process (see scripts/register-ts.cjs), so a test can SIGKILL it the way
 // a crash or an OOM kill would: no shutdown hooks, sockets cut, locks left to expire.
 import { loadConfig } from '@mestres/config';
 import { startTestApp } from '@mestres/testing';

@@ -9,7 +9,7 @@ export interface JobsProcess {
 
 /** Starts a jobs instance in a child process with `env` and resolves once it serves. */
 export async function spawnJobsProcess(env: Record<string, string>): Promise<JobsProcess> {
-  const child = spawn(process.execPath, ['-r', path.join(__dirname, 'register-ts.cjs'), path.join(__dirname, 'jobs-process.ts')], {
+  const child = spawn(process.execPath, ['-r', path.join(__dirname, '../../../../scripts/register-ts.cjs'), path.join(__dirname, 'jobs-process.ts')], {
     env: { ...process.env, ...env, NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

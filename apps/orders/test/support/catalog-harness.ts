@@ -48,7 +48,7 @@ export async function startCatalog(options: { natsPrefix: string; natsServers?: 
   const boot = async () => {
     child = fork(path.join(__dirname, 'catalog-service.main.ts'), [], {
       env,
-      execArgv: ['--require', path.join(__dirname, 'ts-register.cjs')],
+      execArgv: ['--require', path.join(__dirname, '../../../../scripts/register-ts.cjs')],
       stdio: process.env.TEST_LOGS ? 'inherit' : ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     let stderr = '';
