@@ -98,7 +98,11 @@ export class CacheInvalidationListener implements OnModuleInit, OnModuleDestroy 
     await connection.flush();
     this.registry.trustFrom();
     for await (const status of connection.status()) {
-      if (status.type === 'disconnect') this.logger.warn('lost NATS: cache invalidations may be missed until it is back');
+      // While the feed is down an invalidation may be missed: serve nothing from the cache.
+      if (status.type === 'disconnect') {
+        this.logger.warn('lost NATS: the response cache is bypassed until it is back');
+        this.registry.distrustAll();
+      }
       // Whatever was computed before now may have missed an invalidation.
       if (status.type === 'reconnect') this.registry.trustFrom();
     }

@@ -23,7 +23,7 @@ export class InvalidationRegistry {
     this.trustedSince = at;
   }
 
-  /** Called when the feed is lost for good (shutdown): nothing is trusted any more. */
+  /** Called when the feed is lost (disconnect, shutdown): nothing is trusted until `trustFrom`. */
   distrustAll(): void {
     this.trustedSince = Number.POSITIVE_INFINITY;
   }
