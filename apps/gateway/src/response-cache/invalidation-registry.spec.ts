@@ -26,6 +26,15 @@ describe(InvalidationRegistry.name, () => {
     expect(tags.isFresh(999, [subgraphTag('courses')])).toBe(true);
   });
 
+  it('tells whether anything was invalidated since a moment, so no request joins a computation that predates it', () => {
+    const tags = registry();
+    expect(tags.invalidatedSince(900)).toBe(false);
+    tags.invalidate([entityTag('sku-1')], 1_000);
+    expect(tags.invalidatedSince(900)).toBe(true);
+    expect(tags.invalidatedSince(1_000)).toBe(true);
+    expect(tags.invalidatedSince(1_001)).toBe(false);
+  });
+
   it('drops responses too large to track their keys on any entity invalidation', () => {
     const tags = registry();
     tags.invalidate([entityTag('sku-1')], 1_000);

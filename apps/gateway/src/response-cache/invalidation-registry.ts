@@ -11,6 +11,7 @@ import { MANY_KEYS_TAG } from './cache-tags';
 export class InvalidationRegistry {
   private readonly invalidatedAt = new Map<string, number>();
   private trustedSince = Number.POSITIVE_INFINITY;
+  private lastInvalidatedAt = 0;
 
   constructor(
     /** Entries never outlive this, so older invalidations can be forgotten. */
@@ -33,12 +34,18 @@ export class InvalidationRegistry {
   }
 
   invalidate(tags: Iterable<string>, at: number = this.now()): void {
+    this.lastInvalidatedAt = Math.max(this.lastInvalidatedAt, at);
     let entity = false;
     for (const tag of tags) {
       this.invalidatedAt.set(tag, Math.max(at, this.invalidatedAt.get(tag) ?? 0));
       entity ||= tag.startsWith('key:');
     }
     if (entity) this.invalidatedAt.set(MANY_KEYS_TAG, Math.max(at, this.invalidatedAt.get(MANY_KEYS_TAG) ?? 0));
+  }
+
+  /** True when anything was invalidated at or after `at` (whatever the tags). */
+  invalidatedSince(at: number): boolean {
+    return this.lastInvalidatedAt >= at;
   }
 
   isFresh(computedAt: number, tags: readonly string[]): boolean {

@@ -45,7 +45,8 @@ type CachePolicy = { replace(hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVAT
  */
 @Injectable()
 export class ResponseCachePlugin implements ApolloServerPlugin<GatewayContext>, OnModuleInit, OnModuleDestroy {
-  private readonly inFlight = new Map<string, Promise<SharedResult | null>>();
+  /** Requests being computed, with when each started: a follower may only join one that started after the last invalidation. */
+  private readonly inFlight = new Map<string, { result: Promise<SharedResult | null>; startedAt: number }>();
   private pruneTimer?: NodeJS.Timeout;
   /** The clock; tests replace it. */
   now: () => number = Date.now;
@@ -93,8 +94,10 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GatewayContext>, 
         status = 'miss';
         const flightKey = `${key}\n${identity ? identity.userId : 'anonymous'}`;
         const pending = this.inFlight.get(flightKey);
-        if (pending) {
-          const shared = await pending;
+        // A leader that started before an invalidation may return what it invalidated (the
+        // follower's own mutation, even): such a follower computes its own answer.
+        if (pending && !this.registry.invalidatedSince(pending.startedAt)) {
+          const shared = await pending.result;
           if (shared) {
             status = 'coalesced';
             if (shared.policy) policyOf(requestContext).replace(shared.policy);
@@ -104,10 +107,10 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GatewayContext>, 
         }
         let settle!: (shared: SharedResult | null) => void;
         const flight = new Promise<SharedResult | null>((resolve) => (settle = resolve));
-        this.inFlight.set(flightKey, flight);
+        this.inFlight.set(flightKey, { result: flight, startedAt });
         const finish = (shared: SharedResult | null) => {
           clearTimeout(guard);
-          if (this.inFlight.get(flightKey) === flight) this.inFlight.delete(flightKey);
+          if (this.inFlight.get(flightKey)?.result === flight) this.inFlight.delete(flightKey);
           settle(shared);
         };
         // Should this request die without reaching willSendResponse, its followers run alone.
