@@ -22,7 +22,7 @@ export const gatewayConfigSchema = baseSchema
     /** Per-subgraph exceptions to SUBGRAPH_TIMEOUT_MS, e.g. `orders=8000,catalog=2000`. */
     SUBGRAPH_TIMEOUT_OVERRIDES: env
       .list([])
-      .refine((entries) => entries.every((entry) => /^[a-z][a-z0-9-]*=\d+$/.test(entry)), 'must be a list of <subgraph>=<milliseconds>'),
+      .refine((entries) => entries.every((entry) => /^[a-z][a-z0-9-]*=\d+$/.test(entry) && Number(entry.split('=')[1]) >= 50), 'must be a list of <subgraph>=<milliseconds>, each at least 50'),
     /** Keep-alive connections kept open to each subgraph, per worker. */
     SUBGRAPH_MAX_SOCKETS: env.int(64, 1),
     /** Merge identical subgraph fetches (same query, variables and caller) that are in flight at once. */
