@@ -1,12 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { connect } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { DataSource } from 'typeorm';
 import { Role, signIdentity } from '@mestres/auth';
 import { loadConfig } from '@mestres/config';
-import { createTestDatabase, testAdminUrl, uniqueSuffix, type TestDatabase } from '@mestres/testing';
+import { createTestDatabase, deleteStreams, testAdminUrl, uniqueSuffix, type TestDatabase } from '@mestres/testing';
 import { AppModule } from '../../src/app.module';
 import { catalogConfigSchema, type CatalogConfig } from '../../src/config';
 import { catalogDatabase } from '../../src/database';
@@ -87,19 +85,6 @@ async function startOn(db: TestDatabase, options: { seed?: boolean }): Promise<C
       await db.drop();
     },
   };
-}
-
-/** Deletes the JetStream streams created under a test prefix. */
-export async function deleteStreams(prefix: string): Promise<void> {
-  const nc = await connect({ servers: [natsUrl()] });
-  try {
-    const jsm = await jetstreamManager(nc);
-    for await (const name of jsm.streams.names()) {
-      if (name.startsWith(`${prefix}_`)) await jsm.streams.delete(name);
-    }
-  } finally {
-    await nc.close();
-  }
 }
 
 /** Counts SQL statements run through a DataSource whose text matches `pattern`. */

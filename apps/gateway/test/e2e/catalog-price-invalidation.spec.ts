@@ -1,9 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { AccessTokenSigner, loadAccessTokenSigningKey, Role, signIdentity } from '@mestres/auth';
 import { loadConfig } from '@mestres/config';
-import { createTestDatabase, startTestApp, testServiceEnv, type TestApp, type TestDatabase } from '@mestres/testing';
+import { createTestDatabase, deleteStreams, startTestApp, testServiceEnv, type TestApp, type TestDatabase } from '@mestres/testing';
 import { AppModule as CatalogApp } from '../../../catalog/src/app.module';
 import { catalogConfigSchema } from '../../../catalog/src/config';
 import { catalogDatabase } from '../../../catalog/src/database';
@@ -83,10 +81,7 @@ describe('gateway response cache over the catalog', () => {
   afterAll(async () => {
     await gateway?.close();
     await catalog?.close();
-    const nc = await connect({ servers: [process.env.NATS_URL ?? 'nats://127.0.0.1:4222'] });
-    const jsm = await jetstreamManager(nc);
-    for await (const name of jsm.streams.names()) if (name.startsWith(`${natsPrefix}_`)) await jsm.streams.delete(name);
-    await nc.close();
+    await deleteStreams(natsPrefix);
     await db?.drop();
   });
 

@@ -14,7 +14,8 @@ import { Role, type CallerIdentity } from '@mestres/auth';
 import { uniqueSuffix } from '@mestres/testing';
 import { aCheckout } from '../builders/checkout.builder';
 import { startCatalog, type CatalogHarness } from '../support/catalog-harness';
-import { deleteStreams, startOrdersApp, type GraphqlResponse, type OrdersTestApp } from '../support/orders-test-app';
+import { deleteStreams } from '@mestres/testing';
+import { startOrdersApp, type GraphqlResponse, type OrdersTestApp } from '../support/orders-test-app';
 import { ADD_TO_CART, CARDS, CHECKOUT } from '../support/operations';
 
 const ACTORS = ['anonymous', 'customer', 'instructor', 'admin', 'anotherCustomer'] as const;

@@ -2,7 +2,8 @@ import { uniqueSuffix } from '@mestres/testing';
 import { CartService } from '../../src/cart/cart.service';
 import { aCustomer } from '../builders/customer.builder';
 import { startCatalog, type CatalogHarness } from '../support/catalog-harness';
-import { deleteStreams, startOrdersApp, type OrdersTestApp } from '../support/orders-test-app';
+import { deleteStreams } from '@mestres/testing';
+import { startOrdersApp, type OrdersTestApp } from '../support/orders-test-app';
 import { ADD_TO_CART, CART, MERGE_GUEST_CART, REMOVE_FROM_CART, UPDATE_CART_LINE } from '../support/operations';
 
 describe(CartService.name, () => {

@@ -4,7 +4,8 @@ import { aCheckout } from '../builders/checkout.builder';
 import { aCustomer } from '../builders/customer.builder';
 import { startCatalog, type CatalogHarness } from '../support/catalog-harness';
 import { eventually } from '../support/infrastructure';
-import { deleteStreams, startOrdersApp, type OrdersTestApp } from '../support/orders-test-app';
+import { deleteStreams } from '@mestres/testing';
+import { startOrdersApp, type OrdersTestApp } from '../support/orders-test-app';
 import { ADD_TO_CART, CHECKOUT } from '../support/operations';
 
 describe(`Checkout under concurrency (${CheckoutIdempotency.name})`, () => {

@@ -3,7 +3,8 @@ import { OrderLifecycle } from '../../src/orders/order-lifecycle.service';
 import { aCheckout } from '../builders/checkout.builder';
 import { aCustomer, anAdmin } from '../builders/customer.builder';
 import { startCatalog, type CatalogHarness } from '../support/catalog-harness';
-import { deleteStreams, startOrdersApp, type OrdersTestApp } from '../support/orders-test-app';
+import { deleteStreams } from '@mestres/testing';
+import { startOrdersApp, type OrdersTestApp } from '../support/orders-test-app';
 import { ADD_TO_CART, CARDS, CHECKOUT, MY_ORDERS, ORDER, ORDER_FIELDS } from '../support/operations';
 
 const MARK_FULFILLING = `mutation($orderId: ID!) { markOrderFulfilling(orderId: $orderId) { ${ORDER_FIELDS} } }`;

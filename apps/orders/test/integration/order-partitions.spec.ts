@@ -3,7 +3,8 @@ import { uniqueSuffix } from '@mestres/testing';
 import { OrderPartitions } from '../../src/maintenance/order-partitions.service';
 import { newOrderKey } from '../../src/shared/order-id';
 import { natsUrl } from '../support/infrastructure';
-import { deleteStreams, startOrdersApp, type OrdersTestApp } from '../support/orders-test-app';
+import { deleteStreams } from '@mestres/testing';
+import { startOrdersApp, type OrdersTestApp } from '../support/orders-test-app';
 
 /** `orders_p2026_11` for the month `offset` months from now (UTC). */
 function partitionName(parent: string, offset: number): string {

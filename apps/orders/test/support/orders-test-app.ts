@@ -1,11 +1,8 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import { Redis } from 'ioredis';
 import { signIdentity, type CallerIdentity } from '@mestres/auth';
 import { loadConfig } from '@mestres/config';
-import { createTestDatabase, testAdminUrl, uniqueSuffix, type TestDatabase } from '@mestres/testing';
+import { createTestDatabase, deleteRedisKeys, deleteStreams, testAdminUrl, uniqueSuffix, type TestDatabase } from '@mestres/testing';
 import { AppModule } from '../../src/app.module';
 import { ordersConfigSchema, type OrdersConfig } from '../../src/config';
 import { ordersDatabase } from '../../src/database';
@@ -106,31 +103,8 @@ export async function startOrdersApp(options: OrdersTestAppOptions = {}): Promis
     },
     async close() {
       await app.close();
-      await deleteQueueKeys(config);
+      await deleteRedisKeys(config.REDIS_PREFIX);
       await db.drop();
     },
   };
-}
-
-/** Deletes the JetStream streams a test created under its prefix. */
-export async function deleteStreams(prefix: string, servers: string[] = [natsUrl()]): Promise<void> {
-  const nc = await connect({ servers });
-  try {
-    const jsm = await jetstreamManager(nc);
-    for await (const name of jsm.streams.names()) {
-      if (name.startsWith(`${prefix}_`)) await jsm.streams.delete(name);
-    }
-  } finally {
-    await nc.close();
-  }
-}
-
-async function deleteQueueKeys(config: OrdersConfig): Promise<void> {
-  const redis = new Redis(config.REDIS_URL);
-  try {
-    const keys = await redis.keys(`${config.REDIS_PREFIX}*`);
-    if (keys.length) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
 }
