@@ -51,14 +51,6 @@ export class CallerIdentityResolver {
     }
   }
 
-  /** Verification and revocation in one call, for callers that need nothing in between. */
-  async identify(request: IncomingRequest): Promise<CallerIdentity | null> {
-    const claims = await this.verify(request);
-    if (!claims) return null;
-    await this.assertNotRevoked(claims);
-    return identityOf(claims);
-  }
-
   /** The signed headers subgraphs trust; never anything the client sent. */
   signHeaders(identity: CallerIdentity | null, clientIp: string): Record<string, string> {
     return signGatewayHeaders({ identity, clientIp }, this.options.internalSecret);

@@ -62,10 +62,6 @@ export class ResponseCacheStore {
     this.l1.set(key, { ...entry, size: serialized.length });
     this.redis.set(redisKey(key), serialized, 'PX', ttlMs).catch(() => undefined);
   }
-
-  clearLocal(): void {
-    this.l1.clear();
-  }
 }
 
 function redisKey(key: string): string {

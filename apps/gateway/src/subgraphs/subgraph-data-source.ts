@@ -50,10 +50,6 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     options.metrics.circuitChanged(options.name, 'closed');
   }
 
-  get circuitState() {
-    return this.breaker.state;
-  }
-
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     if (!request.query) throw new Error('Missing query');

@@ -42,10 +42,6 @@ export class SubgraphDataSources implements OnApplicationShutdown {
     return source;
   }
 
-  get(name: string): SubgraphDataSource | undefined {
-    return this.sources.get(name);
-  }
-
   onApplicationShutdown(): void {
     for (const source of this.sources.values()) source.close();
   }
