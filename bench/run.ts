@@ -37,7 +37,7 @@ async function main(): Promise<void> {
           durationSeconds: number('duration') ?? base.durationSeconds,
           connections: number('connections') ?? base.connections,
           mestresWorkers: number('workers') ?? base.mestresWorkers,
-          pinning: flag('pin') && pinningAvailable() ? { gateway: '0', subgraphs: '1', loadGenerator: '1' } : undefined,
+          pinning: flag('pin') && pinningAvailable() ? { gateway: '0', subgraphs: '1' } : undefined,
           fromDist: !flag('source'),
         };
   const storefront =

@@ -1,10 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { loadConfig } from '@mestres/config';
-import { createTestDatabase, startTestApp, testServiceEnv, type TestApp, type TestDatabase } from '@mestres/testing';
+import { createTestDatabase, deleteStreams, startTestApp, testServiceEnv, type TestApp, type TestDatabase } from '@mestres/testing';
 import { AppModule as CatalogApp } from '../apps/catalog/src/app.module';
 import { catalogConfigSchema } from '../apps/catalog/src/config';
 import { catalogDatabase } from '../apps/catalog/src/database';
@@ -67,10 +65,7 @@ describe('benchmark harness (smoke)', () => {
   afterAll(async () => {
     await gateway?.close();
     await catalog?.close();
-    const nc = await connect({ servers: [process.env.NATS_URL ?? 'nats://127.0.0.1:4222'] });
-    const jsm = await jetstreamManager(nc);
-    for await (const name of jsm.streams.names()) if (name.startsWith(`${natsPrefix}_`)) await jsm.streams.delete(name);
-    await nc.close();
+    await deleteStreams(natsPrefix);
     await db?.drop();
     rmSync(outDir, { recursive: true, force: true });
   });
@@ -79,7 +74,10 @@ describe('benchmark harness (smoke)', () => {
     if ('skipped' in report.federation) throw new Error(`federation skipped: ${report.federation.skipped}`);
     expect(report.federation.results.map((result) => result.id)).toEqual(['apollo', 'mestres']);
     expect(report.federation.settings.responseBytes).toBeGreaterThan(80_000);
-    for (const result of report.federation.results) expect(result.requests).toBeGreaterThan(0);
+    for (const result of report.federation.results) {
+      expect(result.requests).toBeGreaterThan(0);
+      expect(result.errorRate).toBe(0);
+    }
   });
 
   it('runs the storefront mix with the operations the mesh can serve, listing the others', () => {
@@ -88,6 +86,7 @@ describe('benchmark harness (smoke)', () => {
     expect(served).toEqual(expect.arrayContaining(['home', 'category', 'product']));
     expect(report.storefront.skippedOperations.map((operation) => operation.name)).toEqual(expect.arrayContaining(['courses']));
     expect(report.storefront.requests).toBeGreaterThan(0);
+    expect(report.storefront.errorRate).toBe(0);
   });
 
   it('writes the JSON results, the markdown report and its charts', () => {

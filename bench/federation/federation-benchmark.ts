@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '@mestres/testing';
 import { runLoad, summarize, hasNoGraphqlErrors, type LatencySummary, type LoadResult } from '../support/load';
 import { canMeasureCpu, processTreeCpuSeconds, processTreeRssMb } from '../support/process-cpu';
 import { hasTaskset, startProcess, REPOSITORY_ROOT, type BenchProcess } from '../support/processes';
@@ -21,7 +21,7 @@ export interface FederationSettings {
   /** Worker processes of this gateway. */
   mestresWorkers: number;
   /** CPU pinning (taskset): gateway on one set, subgraphs and load generator on another. */
-  pinning?: { gateway: string; subgraphs: string; loadGenerator: string };
+  pinning?: { gateway: string; subgraphs: string };
   fromDist: boolean;
 }
 
@@ -204,17 +204,6 @@ async function query(url: string): Promise<string> {
 function rotate<T>(items: T[], by: number): T[] {
   const shift = by % items.length;
   return [...items.slice(shift), ...items.slice(0, shift)];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Whether CPU pinning can be applied on this machine. */

@@ -54,7 +54,7 @@ function federationSection(federation: BenchmarkReport['federation'], charts: { 
       `${(settings.responseBytes / 1000).toFixed(0)} KB query of graphql-hive/graphql-gateways-benchmark, through each gateway in turn. ` +
       `autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s measured, ` +
       `${settings.rounds} round(s) per gateway in rotating order; latency percentiles pooled over every response of every round. ` +
-      `CPU pinning: ${settings.pinning ? `gateway on CPU ${settings.pinning.gateway}, subgraphs on ${settings.pinning.subgraphs}, load generator on ${settings.pinning.loadGenerator}` : 'none (all processes share all cores)'}. ` +
+      `CPU pinning: ${settings.pinning ? `gateway on CPU ${settings.pinning.gateway}, subgraphs on ${settings.pinning.subgraphs}, load generator unpinned` : 'none (all processes share all cores)'}. ` +
       'Every gateway must return the reference response (plain @apollo/gateway\'s) before it is measured; responses with GraphQL errors count as errors.',
     '',
     '| gateway | req/s | vs plain Apollo | p50 | p95 | p99 | CPU per 1000 req | cores used | memory | subgraph calls per req | errors |',
@@ -121,9 +121,9 @@ function reproduce(): string[] {
   return [
     '## Reproducing',
     '',
-    '- `npm run bench`: builds, then runs both benchmarks and rewrites this folder (about 10 minutes; the machine should be otherwise idle).',
-    '- `npm run bench -- --only=federation` or `--only=storefront`; `--rounds=`, `--duration=`, `--connections=`, `--workers=`, `--pin` (taskset: gateway on CPU 0, the rest on CPU 1), `--gateways=apollo,mestres,hive,hive-router,mestres-cached`.',
-    '- `npm run bench -- --quick`: seconds, to check the harness (CI runs the same through `bench/smoke.spec.ts`).',
+    '- `npm run bench`: starts Postgres, Redis and NATS if they are not running (as `npm test` does), builds, runs both benchmarks and rewrites this folder (about 15 minutes; the machine should be otherwise idle). A benchmark that fails leaves this folder as it was.',
+    '- `npm run bench -- --only=federation` or `--only=storefront`; `--rounds=`, `--duration=`, `--connections=`, `--workers=`, `--pin` (taskset: gateway on CPU 0, subgraphs on CPU 1; the load generator is not pinned), `--gateways=apollo,mestres,hive,hive-router,mestres-cached`; `--storefront-duration=` (seconds), `--products=`; `--out=<dir>` to write the report elsewhere.',
+    '- `npm run bench -- --quick`: seconds, to check the harness (report in a temporary folder). CI checks the same harness in-process with `bench/smoke.spec.ts` (a catalog and a gateway, no timing assertions).',
     '- The storefront mix boots the whole platform from `dist/` on throwaway schemas (the end-to-end mesh, `test/e2e/support/mesh.ts`) with the demo data plus `--products=N` generated products (default 100 000, the catalog\'s large-catalog generator), ' +
       'puts a gateway with production settings in front (rate limits raised: all load comes from one IP), registers customers and runs the mix; everything is dropped afterwards. ' +
       'To load a mesh that is already running instead, set `STOREFRONT_GATEWAY_URL`. Operations the mesh cannot serve are listed as skipped.',

@@ -14,8 +14,6 @@ export interface StorefrontOperation {
   weight: number;
   /** Needs a signed-in user; anonymous visitors never send it. */
   authenticated: boolean;
-  /** A read a response cache may serve. */
-  read: boolean;
   query: string;
   variables(data: StorefrontData, pick: <T>(items: T[]) => T): Record<string, unknown>;
 }
@@ -30,7 +28,6 @@ export const STOREFRONT_OPERATIONS: StorefrontOperation[] = [
     name: 'home',
     weight: 20,
     authenticated: false,
-    read: true,
     query: /* GraphQL */ `
       query Home {
         categories { id slug name }
@@ -45,7 +42,6 @@ export const STOREFRONT_OPERATIONS: StorefrontOperation[] = [
     name: 'category',
     weight: 20,
     authenticated: false,
-    read: true,
     query: /* GraphQL */ `
       query Category($slug: String!, $sort: ProductSort) {
         products(first: 24, sort: $sort, filter: { categorySlug: $slug }) {
@@ -61,7 +57,6 @@ export const STOREFRONT_OPERATIONS: StorefrontOperation[] = [
     name: 'search',
     weight: 12,
     authenticated: false,
-    read: true,
     query: /* GraphQL */ `
       query Search($query: String!) {
         search(query: $query, first: 20) {
@@ -75,7 +70,6 @@ export const STOREFRONT_OPERATIONS: StorefrontOperation[] = [
     name: 'product',
     weight: 25,
     authenticated: false,
-    read: true,
     query: /* GraphQL */ `
       query ProductPage($slug: String!) {
         product(slug: $slug) {
@@ -93,7 +87,6 @@ export const STOREFRONT_OPERATIONS: StorefrontOperation[] = [
     name: 'courses',
     weight: 8,
     authenticated: false,
-    read: true,
     query: /* GraphQL */ `
       query Courses {
         courses(first: 20) { edges { node { id slug title level durationMinutes } } }
@@ -105,7 +98,6 @@ export const STOREFRONT_OPERATIONS: StorefrontOperation[] = [
     name: 'me-and-orders',
     weight: 7,
     authenticated: true,
-    read: true,
     query: /* GraphQL */ `
       query Account {
         me { id name email }
@@ -118,7 +110,6 @@ export const STOREFRONT_OPERATIONS: StorefrontOperation[] = [
     name: 'add-to-cart',
     weight: 6,
     authenticated: true,
-    read: false,
     query: /* GraphQL */ `
       mutation AddToCart($sku: ID!) {
         addToCart(input: { sku: $sku, quantity: 1 }) { id itemCount totalCents }
@@ -130,7 +121,6 @@ export const STOREFRONT_OPERATIONS: StorefrontOperation[] = [
     name: 'checkout',
     weight: 2,
     authenticated: true,
-    read: false,
     query: /* GraphQL */ `
       mutation Checkout($key: String!) {
         checkout(input: { idempotencyKey: $key, paymentToken: "4242424242424242" }) {

@@ -78,7 +78,8 @@ function shutdown(exitCode) {
   return shuttingDown;
 }
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
+// SIGHUP too: the services run in their own process group, so a closed terminal reaches only us.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     // A second Ctrl-C means "now": no more waiting for graceful shutdowns.
     if (shuttingDown) for (const { child } of children) child.kill('SIGKILL');
