@@ -48,11 +48,6 @@ export class OrdersService {
     return order;
   }
 
-  async find(id: string): Promise<OrderEntity | null> {
-    const key = orderKeyOf(id);
-    return key ? this.orders.find(key) : null;
-  }
-
   pageForUser(userId: string, args: OrderPageArgs): Promise<OrderConnection> {
     return this.page({ userId, status: args.status ?? undefined }, args);
   }

@@ -4,7 +4,7 @@ import { PAYMENT_PROVIDER } from './payment-provider';
 import { SandboxLedgerRepository } from './sandbox-ledger.repository';
 import { SandboxPaymentProvider } from './sandbox-payment-provider';
 
-/** The payment provider adapter (the sandbox; PAYMENT_PROVIDER selects) and the retrying charger. */
+/** The payment provider adapter (the sandbox, the only value PAYMENT_PROVIDER accepts) and the retrying charger. */
 @Module({
   providers: [SandboxLedgerRepository, SandboxPaymentProvider, { provide: PAYMENT_PROVIDER, useExisting: SandboxPaymentProvider }, PaymentCharger],
   exports: [PAYMENT_PROVIDER, SandboxPaymentProvider, PaymentCharger],

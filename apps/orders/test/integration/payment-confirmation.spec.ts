@@ -6,7 +6,7 @@ import { aCheckout } from '../builders/checkout.builder';
 import { aCustomer } from '../builders/customer.builder';
 import { startCatalog, type CatalogHarness } from '../support/catalog-harness';
 import { eventually } from '../support/infrastructure';
-import { deleteStreams } from '@mestres/testing';
+import { deleteRedisKeys, deleteStreams } from '@mestres/testing';
 import { startOrdersApp, type OrdersTestApp } from '../support/orders-test-app';
 import { ADD_TO_CART, CARDS, CART, CHECKOUT, ORDER } from '../support/operations';
 
@@ -101,13 +101,15 @@ describe(`Asynchronous payment confirmation (${PaymentWebhooks.name}) and paymen
     expect(await recorded()).toBe(recordedBefore);
   });
 
-  it('cancels an unpaid order at its deadline and releases its stock, even across a restart', async () => {
+  it('cancels an unpaid order at its deadline and releases its stock, even across a restart that lost its queue', async () => {
     const expiring = await startOrdersApp({ natsPrefix, env: { ORDER_PAYMENT_TTL_SECONDS: '4' } });
     try {
       const before = await catalog.stock(sku);
       const { order, paymentId } = await pendingOrder(expiring);
       expect(await catalog.stock(sku)).toEqual({ onHand: before.onHand, reserved: before.reserved + 1 });
-      // The delayed job lives in Redis: a restart of the service does not lose it.
+      // Even if Redis lost the delayed job (a failover, a flush), the restarted service's boot
+      // sweep re-schedules the deadline from the database.
+      await deleteRedisKeys(expiring.config.REDIS_PREFIX);
       await expiring.restart();
 
       await eventually(async () => {
