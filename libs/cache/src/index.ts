@@ -11,3 +11,4 @@ export { CacheService, type CacheStats, type GetOrLoadOptions } from './cache/ca
 export type { CacheKey } from './cache/cache-key';
 export type { CacheModuleOptions } from './cache/cache-module-options';
 export { CACHE_METRICS, type CacheMetricsSink, type CacheResult } from './cache/cache-metrics';
+export { ThrottledWarning } from './shared/throttled-warning';

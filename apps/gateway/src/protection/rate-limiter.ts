@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { InjectRedis } from '@mestres/cache';
+import { InjectRedis, ThrottledWarning } from '@mestres/cache';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { tooManyRequests } from './protection.errors';
 import { slidingWindowDecision } from './sliding-window';
@@ -43,9 +43,8 @@ interface RateLimitRedis extends Redis {
  */
 @Injectable()
 export class RateLimiter {
-  private readonly logger = new Logger(RateLimiter.name);
+  private readonly warning = new ThrottledWarning(new Logger(RateLimiter.name), 30_000);
   private readonly redis: RateLimitRedis;
-  private lastWarning = 0;
   /** The clock; tests replace it. */
   now: () => number = Date.now;
 
@@ -76,7 +75,7 @@ export class RateLimiter {
       counts = await this.redis.gatewaySlidingWindow(keys.length, ...keys, windowMs);
     } catch (error) {
       this.metrics.rateLimitFailedOpen();
-      this.warn(error);
+      this.warning.warn('rate limits not enforced (Redis unavailable); letting requests through', error);
       return;
     }
     for (const [index, subject] of subjects.entries()) {
@@ -86,12 +85,5 @@ export class RateLimiter {
         throw tooManyRequests(decision.retryAfterSeconds, subject.limit);
       }
     }
-  }
-
-  private warn(error: unknown): void {
-    const now = Date.now();
-    if (now - this.lastWarning < 30_000) return;
-    this.lastWarning = now;
-    this.logger.warn(`rate limits not enforced (Redis: ${(error as Error).message}); letting requests through`);
   }
 }

@@ -43,7 +43,11 @@ export function expandEntities(response: GatewayGraphQLResponse, deduped: Dedupe
   const data = Array.isArray(entities) ? { ...response.data, _entities: deduped.positions.map((index) => entities[index] ?? null) } : response.data;
   if (!response.errors) return { ...response, data };
   const originals = new Map<number, number[]>();
-  deduped.positions.forEach((index, position) => originals.set(index, [...(originals.get(index) ?? []), position]));
+  deduped.positions.forEach((index, position) => {
+    const positions = originals.get(index);
+    if (positions) positions.push(position);
+    else originals.set(index, [position]);
+  });
   const errors = response.errors.flatMap((error) => {
     const [root, index, ...rest] = error.path ?? [];
     if (root !== '_entities' || typeof index !== 'number') return [error];
