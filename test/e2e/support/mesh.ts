@@ -100,6 +100,8 @@ export interface Mesh {
 export interface StartMeshOptions {
   /** Loads data into the migrated schemas before the services start. */
   seed?(db: Record<SubgraphName, TestDatabase>, env: { usersEnv: Record<string, string> }): Promise<void>;
+  /** Gateway settings on top of the mesh's (workers, limits...), e.g. for the benchmarks. */
+  gatewayEnv?: Record<string, string>;
 }
 
 /**
@@ -158,7 +160,9 @@ export async function startMesh(options: StartMeshOptions = {}): Promise<Mesh> {
         ORDERS_URL: services.orders.graphqlUrl,
         COURSES_URL: services.courses.graphqlUrl,
         USERS_URL: services.users.graphqlUrl,
+        JOBS_URL: services.jobs.graphqlUrl,
         SUBGRAPH_TIMEOUT_MS: '20000',
+        ...options.gatewayEnv,
       },
       STARTUP_TIMEOUT_MS,
     );
